@@ -1,0 +1,255 @@
+// Profiles a file in one streaming pass, split across worker threads at row boundaries.
+// The same service backs the CLI and the desktop app; it never holds a row beyond a chunk.
+import { Worker } from 'node:worker_threads';
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import { sniffDialect, type DialectOverrides, type Dialect } from '../../shared/ingest/dialect';
+import { CsvChunkReader, mergeIngestStats, nextRowStart, type IngestStats } from '../../shared/ingest/csv-chunk-reader';
+import { finishProfile, mergeProfileStates, type DatasetProfile, type ProfileOptions, type ProfileState } from '../../shared/profile';
+import { RepresentError, errorFromJSON, type SerializedError } from '../../shared/errors';
+import { statInputFile, readHead, type OpenedFile } from './file-access';
+import { sha256File } from './fingerprint';
+import type { PartTask, WorkerMessage } from '../worker/messages';
+
+export interface ProfileProgress {
+  bytesRead: number;
+  totalBytes: number;
+  rows: number;
+  bytesPerSecond: number;
+  etaSeconds: number | null;
+}
+
+export interface ProfileFileOptions {
+  /** Worker threads; default: the number of cores. Results are identical for every value. */
+  workers?: number;
+  onProgress?: (p: ProfileProgress) => void;
+  signal?: AbortSignal;
+  dialect?: DialectOverrides;
+  profile?: Partial<ProfileOptions>;
+  /** Where the built worker lives; default: beside this bundle, else the repo's out/node. */
+  workerPath?: string;
+}
+
+const HEAD_BYTES = 1024 * 1024;
+const READ_CHUNK_BYTES = 1024 * 1024;
+/** Below this a second worker costs more to start than it saves. */
+const MIN_BYTES_PER_WORKER = 8 * 1024 * 1024;
+/** How far past a split target we look for the next row start before giving that split up. */
+const BOUNDARY_WINDOW_BYTES = 4 * 1024 * 1024;
+
+export async function profileFile(filePath: string, options: ProfileFileOptions = {}): Promise<DatasetProfile> {
+  const file = await statInputFile(filePath);
+  throwIfAborted(options.signal);
+  if (file.sizeBytes === 0) {
+    throw new RepresentError('empty-file', 'The file is empty.', {
+      expected: 'a header row and at least one data row',
+      found: '0 bytes',
+      location: { file: file.label },
+    });
+  }
+  const head = await readHead(file.path, HEAD_BYTES);
+  const dialect = sniffDialect(head, { file: file.label, totalBytes: file.sizeBytes }, options.dialect);
+  const { columns, warnings: headerWarnings } = readColumns(head, dialect, file);
+
+  const started = performance.now();
+  const hashing = sha256File(file.path, options.signal);
+  hashing.catch(() => undefined); // awaited below; avoid an unhandled rejection if parsing fails first
+
+  const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
+  let parts = await planParts(file, dialect, workers);
+  let outcome = await runParts(parts, { file, dialect, columns, options, started });
+  if (outcome === 'misaligned') {
+    // A split point fell inside a quoted field that spans lines: redo the file as one part.
+    parts = [{ start: 0, end: file.sizeBytes }];
+    outcome = await runParts(parts, { file, dialect, columns, options, started });
+  }
+  if (outcome === 'misaligned') throw new Error('A single part cannot be misaligned');
+
+  const { state, stats } = outcome;
+  if (stats.rows === 0) {
+    throw new RepresentError('header-only', 'The file has a header row but no data rows.', {
+      expected: 'at least one data row after the header',
+      found: `${columns.length} column names and no data`,
+      location: { file: file.label },
+    });
+  }
+  const sha256 = await hashing;
+  return {
+    schemaVersion: 1,
+    file: { name: file.label, sizeBytes: file.sizeBytes, modifiedIso: file.modifiedIso, sha256 },
+    dialect,
+    rows: stats.rows,
+    columns: finishProfile(state),
+    ingest: { ragged: stats.ragged, blankLines: stats.blankLines, warnings: headerWarnings },
+    options: resolvedOptions(state),
+  } as DatasetProfile;
+}
+
+function resolvedOptions(state: ProfileState): DatasetProfile['options'] {
+  return (state as unknown as { options: DatasetProfile['options'] }).options;
+}
+
+/** The header (or the first row's width when there is none), read from the head of the file. */
+function readColumns(head: Uint8Array, dialect: Dialect, file: OpenedFile): { columns: string[]; warnings: string[] } {
+  const reader = new CsvChunkReader(dialect, () => undefined, { file: file.label, isFirstPart: true, firstByteOffset: 0 });
+  reader.push(head);
+  if (head.length >= file.sizeBytes) reader.end();
+  return { columns: reader.columns, warnings: reader.warnings };
+}
+
+interface PartRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * Cuts the file into up to `workers` byte ranges at row starts. The cut is speculative: it takes
+ * the first newline after each target offset, which is a row boundary unless that newline sits
+ * inside a quoted multi-line field. The part before a bad cut then ends inside a quote, reports
+ * 'misaligned', and the whole file is redone as one part, so the result never depends on the cut.
+ * Scanning quote parity from the start instead would read most of the file twice.
+ */
+async function planParts(file: OpenedFile, dialect: Dialect, workers: number): Promise<PartRange[]> {
+  const singleByteQuotes = dialect.encoding === 'utf-8' || dialect.encoding === 'windows-1252';
+  const count = Math.min(workers, Math.floor(file.sizeBytes / MIN_BYTES_PER_WORKER));
+  if (!singleByteQuotes || count <= 1) return [{ start: 0, end: file.sizeBytes }];
+
+  const { open } = await import('node:fs/promises');
+  const handle = await open(file.path, 'r');
+  const cuts: number[] = [];
+  try {
+    const window = new Uint8Array(BOUNDARY_WINDOW_BYTES);
+    for (let k = 1; k < count; k++) {
+      const target = Math.floor((file.sizeBytes * k) / count);
+      const { bytesRead } = await handle.read(window, 0, window.length, target);
+      const at = nextRowStart(window.subarray(0, bytesRead), 0, false, dialect);
+      if (at < 0) continue; // a row longer than the window: leave it to the previous part
+      const cut = target + at;
+      if (cut < file.sizeBytes && cut > (cuts.at(-1) ?? 0)) cuts.push(cut);
+    }
+  } finally {
+    await handle.close();
+  }
+  const bounds = [0, ...cuts, file.sizeBytes];
+  return bounds.slice(1).map((end, i) => ({ start: bounds[i]!, end }));
+}
+
+interface RunContext {
+  file: OpenedFile;
+  dialect: Dialect;
+  columns: string[];
+  options: ProfileFileOptions;
+  started: number;
+}
+
+async function runParts(
+  parts: PartRange[],
+  ctx: RunContext,
+): Promise<'misaligned' | { state: ProfileState; stats: IngestStats }> {
+  const workerPath = ctx.options.workerPath ?? defaultWorkerPath();
+  const bytesRead = new Array<number>(parts.length).fill(0);
+  const rows = new Array<number>(parts.length).fill(0);
+  const results = new Array<{ state: ProfileState; stats: IngestStats } | undefined>(parts.length);
+  const errors = new Array<SerializedError | undefined>(parts.length);
+  let misaligned = false;
+  const running: Worker[] = [];
+
+  const reportProgress = () => {
+    if (!ctx.options.onProgress) return;
+    const read = bytesRead.reduce((a, b) => a + b, 0);
+    const seconds = (performance.now() - ctx.started) / 1000;
+    const rate = seconds > 0 ? read / seconds : 0;
+    ctx.options.onProgress({
+      bytesRead: read,
+      totalBytes: ctx.file.sizeBytes,
+      rows: rows.reduce((a, b) => a + b, 0),
+      bytesPerSecond: rate,
+      etaSeconds: rate > 0 ? Math.max(0, (ctx.file.sizeBytes - read) / rate) : null,
+    });
+  };
+
+  const runOne = (range: PartRange, partIndex: number) =>
+    new Promise<void>((resolve, reject) => {
+      const task: PartTask = {
+        path: ctx.file.path,
+        fileLabel: ctx.file.label,
+        partIndex,
+        start: range.start,
+        end: range.end,
+        isLast: partIndex === parts.length - 1,
+        dialect: ctx.dialect,
+        columns: ctx.columns,
+        profileOptions: ctx.options.profile ?? {},
+        readChunkBytes: READ_CHUNK_BYTES,
+      };
+      const worker = new Worker(workerPath, { workerData: task });
+      running.push(worker);
+      worker.on('message', (m: WorkerMessage) => {
+        switch (m.type) {
+          case 'progress':
+            bytesRead[partIndex] = m.bytesRead;
+            rows[partIndex] = m.rows;
+            reportProgress();
+            break;
+          case 'done':
+            results[partIndex] = { state: m.state, stats: m.stats };
+            break;
+          case 'misaligned':
+            misaligned = true;
+            break;
+          case 'error':
+            errors[partIndex] = m.error;
+            break;
+        }
+      });
+      worker.on('error', reject);
+      worker.on('exit', () => resolve());
+    });
+
+  const onAbort = () => {
+    for (const w of running) void w.terminate();
+  };
+  ctx.options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    await Promise.all(parts.map(runOne));
+  } finally {
+    ctx.options.signal?.removeEventListener('abort', onAbort);
+  }
+  throwIfAborted(ctx.options.signal);
+  // A bad cut makes the later part parse from inside a field: its errors are artefacts of the cut.
+  if (misaligned) return 'misaligned';
+
+  // Report the earliest error in file order, with its row made absolute.
+  let rowsBefore = 0;
+  for (let i = 0; i < parts.length; i++) {
+    const error = errors[i];
+    if (error) {
+      const located = error.location.row === undefined ? error : { ...error, location: { ...error.location, row: error.location.row + rowsBefore } };
+      throw errorFromJSON(located);
+    }
+    rowsBefore += results[i]?.stats.rows ?? 0;
+  }
+
+  let merged = results[0];
+  if (!merged) throw new Error('Profiling worker exited without a result');
+  for (let i = 1; i < parts.length; i++) {
+    const next = results[i];
+    if (!next) throw new Error(`Profiling worker ${i} exited without a result`);
+    merged = { state: mergeProfileStates(merged.state, next.state), stats: mergeIngestStats(merged.stats, next.stats) };
+  }
+  return merged;
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new RepresentError('cancelled', 'Profiling was cancelled. Nothing was saved.');
+}
+
+/** The built worker sits beside the CLI bundle; from TypeScript sources (tests), use the repo build. */
+export function defaultWorkerPath(): string {
+  const here = path.dirname(fileURLToPath(import.meta.url));
+  const beside = path.join(here, 'profile-worker.js');
+  if (existsSync(beside)) return beside;
+  return path.resolve(here, '../../out/node/profile-worker.js');
+}

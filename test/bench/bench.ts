@@ -1,0 +1,93 @@
+// `npm run bench`: profiling throughput and peak memory of `represent profile` beside DuckDB
+// SUMMARIZE on the same files, measured in the same run and reported as ratios.
+// Files are generated once with the seeded generator and cached outside git.
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { writeSampleExtract } from '../../main/services/sample-data';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const repo = path.resolve(here, '../..');
+const cacheDir = process.env.REPRESENT_BENCH_DIR ?? path.join(os.homedir(), '.cache', 'represent-bench');
+const cli = path.join(repo, 'out/node/cli.js');
+const rssReporter = path.join(repo, 'test/bench/peak-rss.cjs');
+const duckdbScript = path.join(repo, 'test/bench/duckdb-summarize.mjs');
+
+interface Run {
+  seconds: number;
+  maxRssMiB: number;
+}
+
+async function measure(args: string[]): Promise<Run> {
+  const started = performance.now();
+  const child = spawn(process.execPath, ['--require', rssReporter, ...args], {
+    cwd: repo,
+    stdio: ['ignore', 'ignore', 'inherit', 'pipe'],
+  });
+  let report = '';
+  child.stdio[3]!.on('data', (d: Buffer) => (report += d.toString()));
+  const code = await new Promise<number>((resolve) => child.on('close', (c) => resolve(c ?? 1)));
+  const seconds = (performance.now() - started) / 1000;
+  if (code !== 0) throw new Error(`${args.join(' ')} exited with ${code}`);
+  const { maxRssKiB } = JSON.parse(report) as { maxRssKiB: number };
+  return { seconds, maxRssMiB: maxRssKiB / 1024 };
+}
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+async function ensureFile(rows: number): Promise<string> {
+  const file = path.join(cacheDir, `synthetic-${rows}-seed42.csv`);
+  if (!existsSync(file)) {
+    process.stderr.write(`generating ${rows.toLocaleString('en-GB')} rows into ${file} (once) ...\n`);
+    await writeSampleExtract(file, { rows, seed: 42 });
+  }
+  return file;
+}
+
+interface Case {
+  label: string;
+  rows: number;
+  repeats: number;
+}
+
+const quick = process.argv.includes('--quick');
+const cases: Case[] = quick
+  ? [{ label: '1M rows', rows: 1_000_000, repeats: 1 }]
+  : [
+      { label: '1M rows', rows: 1_000_000, repeats: 3 },
+      { label: '10M rows', rows: 10_000_000, repeats: 1 },
+    ];
+
+const lines: string[] = [];
+const log = (s: string) => {
+  lines.push(s);
+  process.stdout.write(s + '\n');
+};
+log(`Represent benchmark — ${new Date().toISOString()}, ${os.availableParallelism()} cores, Node ${process.version}`);
+log('Each figure is the median of the repeats; MB = 10^6 bytes. Ratios > 1 favour Represent.');
+log('');
+for (const c of cases) {
+  const file = await ensureFile(c.rows);
+  const mb = statSync(file).size / 1e6;
+  const ours: Run[] = [];
+  const duck: Run[] = [];
+  for (let i = 0; i < c.repeats; i++) {
+    // Alternate so the page cache and CPU state favour neither.
+    ours.push(await measure([cli, 'profile', file, '--quiet', '--json', path.join(os.tmpdir(), 'represent-bench-profile.json')]));
+    duck.push(await measure([duckdbScript, file]));
+  }
+  const oursS = median(ours.map((r) => r.seconds));
+  const duckS = median(duck.map((r) => r.seconds));
+  const oursRss = Math.max(...ours.map((r) => r.maxRssMiB));
+  const duckRss = Math.max(...duck.map((r) => r.maxRssMiB));
+  log(`${c.label} (${mb.toFixed(0)} MB):`);
+  log(`  represent profile   ${oursS.toFixed(2)} s  ${(mb / oursS).toFixed(1)} MB/s  peak RSS ${oursRss.toFixed(0)} MiB`);
+  log(`  DuckDB SUMMARIZE    ${duckS.toFixed(2)} s  ${(mb / duckS).toFixed(1)} MB/s  peak RSS ${duckRss.toFixed(0)} MiB`);
+  log(`  throughput ratio (represent / DuckDB): ${(duckS / oursS).toFixed(2)}×   memory ratio: ${(oursRss / duckRss).toFixed(2)}×`);
+  log('');
+}
