@@ -25,7 +25,8 @@ export async function buildNode() {
     target: 'node20',
     format: 'esm',
     sourcemap: true,
-    external: ['better-sqlite3', '@duckdb/node-api', 'electron'],
+    // protobufjs: required lazily by DDSketch's (unused) protobuf serialisation only.
+    external: ['better-sqlite3', '@duckdb/node-api', 'electron', 'protobufjs/minimal'],
     // CommonJS dependencies (papaparse) call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: quiet ? 'warning' : 'info',

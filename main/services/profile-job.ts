@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { sniffDialect, type DialectOverrides, type Dialect } from '../../shared/ingest/dialect';
 import { CsvChunkReader, mergeIngestStats, nextRowStart, type IngestStats } from '../../shared/ingest/csv-chunk-reader';
-import { finishProfile, mergeProfileStates, type DatasetProfile, type ProfileOptions, type ProfileState } from '../../shared/profile';
+import { finishProfile, mergeProfileStates, resolveProfileOptions, type DatasetProfile, type ProfileOptions, type ProfileState } from '../../shared/profile';
 import { RepresentError, errorFromJSON, type SerializedError } from '../../shared/errors';
 import { statInputFile, readHead, type OpenedFile } from './file-access';
 import { sha256File } from './fingerprint';
@@ -83,12 +83,8 @@ export async function profileFile(filePath: string, options: ProfileFileOptions 
     rows: stats.rows,
     columns: finishProfile(state),
     ingest: { ragged: stats.ragged, blankLines: stats.blankLines, warnings: headerWarnings },
-    options: resolvedOptions(state),
-  } as DatasetProfile;
-}
-
-function resolvedOptions(state: ProfileState): DatasetProfile['options'] {
-  return (state as unknown as { options: DatasetProfile['options'] }).options;
+    options: resolveProfileOptions(options.profile ?? {}),
+  };
 }
 
 /** The header (or the first row's width when there is none), read from the head of the file. */

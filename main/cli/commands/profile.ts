@@ -5,6 +5,7 @@ import { intOption, parseCommandArgs, UsageError, type Command } from '../comman
 import { createProgressBar } from '../progress-bar';
 import { formatProfileSummary } from '../format-profile';
 import type { Delimiter, TextEncodingName } from '../../../shared/ingest/dialect';
+import { DEFAULT_PROFILE_OPTIONS } from '../../../shared/profile';
 
 const ENCODINGS: TextEncodingName[] = ['utf-8', 'utf-16le', 'utf-16be', 'windows-1252'];
 const DELIMITERS: Record<string, Delimiter> = { ',': ',', comma: ',', tab: '\t', '\\t': '\t', ';': ';', semicolon: ';', '|': '|', pipe: '|' };
@@ -57,7 +58,9 @@ keys) keep their counts but never their values: no frequencies, no minimum or ma
         signal: io.signal,
         onProgress: (p) => bar.update(p),
         dialect: { encoding, delimiter, ...(values['no-header'] ? { hasHeader: false } : {}) },
-        profile: values['missing-token'] ? { extraMissingTokens: values['missing-token'] } : {},
+        profile: values['missing-token']
+          ? { missingTokens: [...DEFAULT_PROFILE_OPTIONS.missingTokens, ...values['missing-token']] }
+          : {},
       });
     } finally {
       bar.done();

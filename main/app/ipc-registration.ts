@@ -1,0 +1,35 @@
+// Wires every channel of shared/api.ts to ipcMain through the one gate in
+// main/services/api-handlers.ts. Takes ipcMain structurally so tests drive it with a fake.
+import type { IpcMainInvokeEvent } from 'electron';
+import { API_CHANNELS } from '../../shared/api';
+import { dispatchApiCall, type ApiDeps } from '../services/api-handlers';
+import type { SenderInfo } from '../services/api-sender';
+
+export type InvokeEventLike = {
+  senderFrame: { url: string; parent: unknown } | null;
+  sender: Pick<IpcMainInvokeEvent['sender'], 'send' | 'isDestroyed'>;
+};
+
+export interface IpcMainLike {
+  handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
+}
+
+export function registerApiHandlers(ipcMain: IpcMainLike, deps: ApiDeps, options: { trustedOrigin: string }): void {
+  for (const channel of API_CHANNELS) {
+    ipcMain.handle(channel, (event, input) =>
+      dispatchApiCall(deps, channel, input, {
+        sender: senderInfo(event),
+        trustedOrigin: options.trustedOrigin,
+        emit: (name, payload) => {
+          if (!event.sender.isDestroyed()) event.sender.send(name, payload);
+        },
+      }),
+    );
+  }
+}
+
+/** senderFrame is null once the frame has navigated away or been destroyed: never trusted. */
+export function senderInfo(event: Pick<InvokeEventLike, 'senderFrame'>): SenderInfo {
+  const frame = event.senderFrame;
+  return { frameUrl: frame?.url ?? null, isMainFrame: frame !== null && frame.parent === null };
+}
