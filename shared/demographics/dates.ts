@@ -1,0 +1,97 @@
+// Calendar arithmetic on whole days since 1970-01-01 (proleptic Gregorian), without Date objects:
+// dates of birth are read once per distinct value, but the synthetic generator formats millions of
+// dates, and integer day numbers make both exact and fast. Algorithms: Howard Hinnant,
+// "chrono-Compatible Low-Level Date Algorithms" (days_from_civil / civil_from_days).
+
+export interface CivilDate {
+  year: number;
+  month: number; // 1-12
+  day: number; // 1-31
+}
+
+export function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const mp = (month + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export function civilFromDays(days: number): CivilDate {
+  const z = days + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const month = mp < 10 ? mp + 3 : mp - 9;
+  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
+}
+
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
+  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+}
+
+function digitsAt(s: string, start: number, count: number): number {
+  let v = 0;
+  for (let i = start; i < start + count; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 48 || c > 57) return -1;
+    v = v * 10 + (c - 48);
+  }
+  return v;
+}
+
+/**
+ * Reads a calendar date in the forms health extracts use: yyyy-mm-dd, yyyy/mm/dd, yyyymmdd and,
+ * UK order, dd/mm/yyyy, dd-mm-yyyy, dd.mm.yyyy; a trailing time ('T10:00', ' 00:00:00') is ignored.
+ * Two-digit years and US month-first dates are not guessed. Returns days since 1970-01-01.
+ */
+export function parseDate(raw: string): number | undefined {
+  let s = raw.trim();
+  const cut = s.search(/[T ]/);
+  if (cut > 0) s = s.slice(0, cut);
+  let y: number, m: number, d: number;
+  if (s.length === 8) {
+    y = digitsAt(s, 0, 4);
+    m = digitsAt(s, 4, 2);
+    d = digitsAt(s, 6, 2);
+  } else if (s.length === 10 && (s[4] === '-' || s[4] === '/') && s[7] === s[4]) {
+    y = digitsAt(s, 0, 4);
+    m = digitsAt(s, 5, 2);
+    d = digitsAt(s, 8, 2);
+  } else if (s.length === 10 && (s[2] === '/' || s[2] === '-' || s[2] === '.') && s[5] === s[2]) {
+    d = digitsAt(s, 0, 2);
+    m = digitsAt(s, 3, 2);
+    y = digitsAt(s, 6, 4);
+  } else {
+    return undefined;
+  }
+  if (y < 1800 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
+  return daysFromCivil(y, m, d);
+}
+
+/** Completed years between a date of birth and a reference date (both days since epoch). */
+export function ageInYears(birthDays: number, referenceDays: number): number {
+  const b = civilFromDays(birthDays);
+  const r = civilFromDays(referenceDays);
+  let age = r.year - b.year;
+  if (r.month < b.month || (r.month === b.month && r.day < b.day)) age--;
+  return age;
+}
+
+const pad2 = (n: number) => (n < 10 ? '0' : '') + n;
+
+export function formatIsoDate(days: number): string {
+  const c = civilFromDays(days);
+  return `${c.year}-${pad2(c.month)}-${pad2(c.day)}`;
+}
+
+export function formatUkDate(days: number): string {
+  const c = civilFromDays(days);
+  return `${pad2(c.day)}/${pad2(c.month)}/${c.year}`;
+}
