@@ -20,6 +20,13 @@ export type RepresentErrorCode =
   | 'bad-policy'
   | 'bad-answers'
   | 'bad-bundle'
+  | 'bad-key'
+  | 'wrong-passphrase'
+  | 'bad-review'
+  | 'already-reviewed'
+  | 'newer-version'
+  | 'no-identity'
+  | 'store-error'
   | 'cancelled'
   | 'internal';
 
