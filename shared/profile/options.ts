@@ -22,7 +22,9 @@ export const DEFAULT_PROFILE_OPTIONS: Readonly<ProfileOptions> = Object.freeze({
   frequencyCap: 1000,
   exactDistinctCap: 100_000,
   typeShareThreshold: 0.9,
-  nonConformingExamples: 5,
+  // Off: an example is a row-level value with its row number, and promise 2 keeps those out of
+  // anything stored or shown. A local debugging session may turn it on explicitly.
+  nonConformingExamples: 0,
 });
 
 /** Fills in defaults and checks every option; the result is plain data (it travels in ProfileState). */

@@ -14,6 +14,9 @@ import type { InferredType } from './types';
 /** Category needs few distinct values: at most this many, or at most half the values. */
 const CATEGORY_SMALL_DISTINCT = 20;
 const CATEGORY_MAX_DISTINCT_SHARE = 0.5;
+/** Integer columns with at most this many distinct values (and enough rows to tell) are codes. */
+const CODED_INTEGER_MAX_DISTINCT = 12;
+const CODED_INTEGER_MIN_VALUES = 50;
 
 export interface TypeDecision {
   type: InferredType;
@@ -47,6 +50,10 @@ export function inferType(s: SummaryState, distinct: number, frequencyCap: numbe
       candidateBit: BIT_DATE_FIRST + format,
       dateFormat: format,
     };
+  }
+  // A handful of small integers is a code (sex 1/2/9, IMD decile 1-10), not a measurement.
+  if (fits(s.facts[BIT_INTEGER]!) && distinct <= CODED_INTEGER_MAX_DISTINCT && n >= CODED_INTEGER_MIN_VALUES) {
+    return { ...none, type: 'category', conforming: s.facts[BIT_INTEGER]!, candidateBit: BIT_INTEGER };
   }
   if (fits(s.facts[BIT_INTEGER]!)) return { ...none, type: 'integer', conforming: s.facts[BIT_INTEGER]!, candidateBit: BIT_INTEGER };
   if (fits(s.facts[BIT_NUMBER]!)) return { ...none, type: 'decimal', conforming: s.facts[BIT_NUMBER]!, candidateBit: BIT_NUMBER };

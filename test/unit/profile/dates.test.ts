@@ -80,14 +80,14 @@ describe('date columns', () => {
 
   it('stays UK when values rule out both readings, counting the US-only ones as non-conforming', () => {
     const uk = values(20, (i) => `${13 + (i % 15)}/0${1 + (i % 9)}/2020`);
-    const p = profileColumn('D', [...uk, '12/31/2020']);
+    const p = profileColumn('D', [...uk, '12/31/2020'], { nonConformingExamples: 5 });
     expect(p.date?.format).toBe('dd/mm/yyyy');
     expect(p.nonConforming).toEqual({ count: 1, examples: [{ value: '12/31/2020', row: 21 }] });
   });
 
   it('counts invalid dates (31 April, 29 February 2019) as non-conforming', () => {
     const good = values(30, (i) => `2019-0${1 + (i % 9)}-1${i % 10}`);
-    const p = profileColumn('EVENT_DATE', [...good, '2019-04-31', '2019-02-29', 'unknown']);
+    const p = profileColumn('EVENT_DATE', [...good, '2019-04-31', '2019-02-29', 'unknown'], { nonConformingExamples: 5 });
     expect(p.type).toBe('date');
     expect(p.nonConforming.count).toBe(3);
     expect(p.nonConforming.examples.map((e) => e.value)).toEqual(['2019-04-31', '2019-02-29', 'unknown']);

@@ -9,7 +9,7 @@ describe('profile options', () => {
       frequencyCap: 1000,
       exactDistinctCap: 100_000,
       typeShareThreshold: 0.9,
-      nonConformingExamples: 5,
+      nonConformingExamples: 0,
     });
     expect(DEFAULT_PROFILE_OPTIONS.frequencyCap).toBe(1000);
   });

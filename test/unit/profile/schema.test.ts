@@ -66,7 +66,7 @@ describe('profile.schema.json', () => {
 
   it('accepts a profile with every type, both tiers and every identifier kind', () => {
     const random = seededRandom(11);
-    const columns = ['NHS_NUMBER', 'PSEUDO_ID', 'DOB', 'SEEN_AT', 'POSTCODE', 'DISTRICT', 'EMAIL', 'PHONE', 'SURNAME', 'NOTE', 'FLAG', 'BMI', 'SEX', 'UNUSED'];
+    const columns = ['NHS_NUMBER', 'PSEUDO_ID', 'DOB', 'SEEN_AT', 'POSTCODE', 'DISTRICT', 'EMAIL', 'PHONE', 'SURNAME', 'NOTE', 'FLAG', 'BMI', 'SEX', 'SYSTOLIC_BP', 'UNUSED'];
     const rows = Array.from({ length: 3000 }, (_, i) => [
       testNhsNumber(random),
       String(10_000 + i),
@@ -81,6 +81,7 @@ describe('profile.schema.json', () => {
       i % 3 ? 'Y' : 'N',
       i % 10 ? (18 + random() * 20).toFixed(2) : 'NA',
       i % 40 === 0 ? 'X' : ['1', '2', '9'][i % 3]!,
+      String(90 + (i % 60)),
       '',
     ]);
     const acc = createProfileAccumulator(columns, { exactDistinctCap: 1000, frequencyCap: 100 });

@@ -17,7 +17,7 @@ describe('type inference', () => {
   });
 
   it('integer with a few decimals stays integer above the threshold and counts them as non-conforming', () => {
-    const p = profileColumn('BP', [...values(19, (i) => String(100 + (i % 7))), '120.5']);
+    const p = profileColumn('BP', [...values(19, (i) => String(100 + (i % 7))), '120.5'], { nonConformingExamples: 5 });
     expect(p.type).toBe('integer');
     expect(p.typeShare).toBeCloseTo(0.95, 12);
     expect(p.nonConforming).toEqual({ count: 1, examples: [{ value: '120.5', row: 20 }] });
@@ -144,8 +144,22 @@ describe('missing values', () => {
 });
 
 describe('non-conforming examples', () => {
+  it('are off by default: an example is a row-level value', () => {
+    const vals = values(40, (i) => String(100 + (i % 19)));
+    vals[5] = 'patient declined';
+    const p = profileColumn('BP', vals);
+    expect(p.nonConforming).toEqual({ count: 1, examples: [] });
+  });
+
+  it('a few small integers are a code, not a measurement', () => {
+    const p = profileColumn('SEX', values(60, (i) => ['1', '2', '9'][i % 3]!));
+    expect(p.type).toBe('category');
+    expect(p.numeric).toBeNull();
+    expect(p.frequencies?.map((f) => f.value).sort()).toEqual(['1', '2', '9']);
+  });
+
   it('are the first distinct non-conforming values in file order, with the row each first occurs', () => {
-    const vals = values(50, (i) => String(60 + (i % 9)));
+    const vals = values(50, (i) => String(60 + (i % 19)));
     vals[3] = 'refused';
     vals[10] = '>200';
     vals[12] = 'refused';
@@ -164,7 +178,7 @@ describe('non-conforming examples', () => {
   it('show only the length of long values, which may be free text about a person', () => {
     const vals = values(40, (i) => String(100 + (i % 9)));
     vals[7] = 'not measured because the patient was distressed after the fall at home';
-    const p = profileColumn('BP', vals);
+    const p = profileColumn('BP', vals, { nonConformingExamples: 5 });
     expect(p.nonConforming.examples).toEqual([{ value: '‹text of 70 characters›', row: 8 }]);
   });
 });
