@@ -1,0 +1,72 @@
+// Small formatting helpers shared by the renderers. Deterministic (no locale lookups), so a
+// report renders to the same bytes on every machine.
+
+import type { CellStatus } from '../disclosure';
+import type { TextAnswer } from './answers';
+
+export function escapeHtml(text: string): string {
+  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}
+
+/** 12345 → "12,345". */
+export function groupDigits(n: number): string {
+  const s = String(Math.abs(n));
+  const [int, frac] = s.split('.') as [string, string | undefined];
+  const grouped = int.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${n < 0 ? '-' : ''}${grouped}${frac ? `.${frac}` : ''}`;
+}
+
+/** A published count, or the policy's marker when it is suppressed. */
+export function countText(value: number | null, marker: string): string {
+  return value === null ? marker : groupDigits(value);
+}
+
+/** A derived figure (percent, ratio) to fixed decimals, or the marker when its inputs are suppressed. */
+export function figureText(value: number | null, decimals: number, marker: string): string {
+  return value === null ? marker : value.toFixed(decimals);
+}
+
+export function isSuppressed(status: CellStatus): boolean {
+  return status === 'suppressed-primary' || status === 'suppressed-secondary';
+}
+
+export const STATUS_LABELS = {
+  complete: 'Complete',
+  partial: 'Partial',
+  'not-available': 'Not available',
+  missing: 'Missing',
+} as const;
+
+export const EVIDENCE_LABELS = { automatic: 'Automatic', human: 'Human', both: 'Automatic and human' } as const;
+
+export const RECORDING_LABELS: Record<string, string> = {
+  'self-reported': 'Self-reported',
+  assigned: 'Assigned by staff or a proxy',
+  inferred: 'Inferred or derived',
+  linked: 'Linked from another source',
+  unknown: 'Not known',
+};
+
+/** An answer in words: the text, "Not available: reason", or "Not answered yet". */
+export function answerText(a: TextAnswer | undefined): { kind: 'answered' | 'not-available' | 'missing'; text: string } {
+  if (a === null || a === undefined) return { kind: 'missing', text: 'Not answered yet.' };
+  if (typeof a === 'string') return { kind: 'answered', text: a };
+  return { kind: 'not-available', text: `Not available: ${a.notAvailable}` };
+}
+
+/** "accessRoute" → "Access route". */
+export function fieldLabel(key: string): string {
+  const words = key.replace(/([a-z])([A-Z])/g, '$1 $2').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/** A file-name-safe slug. */
+export function slug(text: string): string {
+  return (
+    text
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')
+      .replace(/^-+|-+$/g, '')
+      .slice(0, 60) || 'table'
+  );
+}

@@ -1,0 +1,69 @@
+// The methods section: how each figure in the report was computed, with the policy's parameters.
+
+import type { Policy } from '../disclosure';
+import { DIFFERENTIAL_POINTS, HIGH_MISSING_PERCENT, OVER_RATIO, UNDER_RATIO } from './flags';
+import type { MethodNote } from './model';
+
+export function methodNotes(policy: Policy): MethodNote[] {
+  const base = policy.rounding.base;
+  return [
+    {
+      id: 'counts',
+      title: 'Counts',
+      text:
+        `Counts are exact counts from one pass over the file, then protected under the "${policy.name}" policy: ` +
+        `a count below ${policy.threshold} is not published${policy.zerosDisclosive ? ', nor is a zero' : ''}; ` +
+        (base > 1 ? `published counts are rounded to the nearest ${base}; ` : 'published counts are not rounded; ') +
+        `totals are ${policy.totals === 'rounded-true-total' ? 'the true totals, rounded like any count' : 'the sums of the published cells'}; ` +
+        `and further cells are suppressed where needed so that no hidden count can be worked out, or narrowed below ${policy.protectionWidth ?? policy.threshold}, from the published cells and totals of all tables together. ` +
+        `A hidden value is shown as "${policy.marker}".`,
+    },
+    {
+      id: 'shares',
+      title: 'Percentages',
+      text:
+        'Every percentage is computed from published (protected, possibly rounded) counts, never from the true counts, and rounded to one decimal place. ' +
+        '"Percent of all" divides a group\'s published count by the published total of its table. ' +
+        '"Percent of recorded" divides it by the number of people whose category the reference population covers (leaving out "not known", "not stated" and similar), which is itself built from published counts. ' +
+        'A percentage whose numerator or denominator is not published is not published either.',
+    },
+    {
+      id: 'intervals',
+      title: 'Intervals',
+      text:
+        '95% intervals are Wilson score intervals for a proportion, computed from the published count and denominator. They describe sampling uncertainty only; they do not widen for rounding of the counts, or for bias in who is recorded.',
+    },
+    {
+      id: 'reference',
+      title: 'Reference comparison',
+      text:
+        `The reference share of each category is taken from the named Census 2021 table (shares of the usual resident population). Data categories are matched to reference categories by label or code. ` +
+        `The ratio is the group's percent of recorded divided by the reference percent. A group is flagged as under-represented when the ratio is below ${UNDER_RATIO} and its whole interval lies below the reference share, and over-represented when the ratio is above ${OVER_RATIO} and its whole interval lies above it. ` +
+        'A census describes residents, not the population a service is meant to reach: choose and justify the reference (item 1.2a).',
+    },
+    {
+      id: 'missingness',
+      title: 'Missing data by group',
+      text:
+        `Each cell is the number of people in the group with no usable value for the variable, divided by the number of people in the group, both as published. ` +
+        `Missingness above ${HIGH_MISSING_PERCENT}% in a group, and a spread of ${DIFFERENTIAL_POINTS} percentage points or more between groups, are flagged.` +
+        (policy.rates.method === 'midpoint6' ? ' Under this policy the numerators and denominators of rates are midpoint-6 rounded (0 stays 0, 1 to 6 become 3, 7 to 12 become 9, and so on).' : ''),
+    },
+    {
+      id: 'outcomes',
+      title: 'Outcomes by group',
+      text: `Outcome percentages are published events divided by published group sizes. A spread of ${DIFFERENTIAL_POINTS} percentage points or more between groups is flagged for a person to explain (item 1.3f).`,
+    },
+    {
+      id: 'completeness',
+      title: 'Completeness of the documentation',
+      text:
+        'An item is complete when every question it asks is answered or says why the information is not available, and the report holds the automatic evidence it calls for; not available when every question says why it is not available and there is no automatic evidence; missing when there is nothing at all; and partial otherwise.',
+    },
+    {
+      id: 'screen',
+      title: 'Independent check',
+      text: 'Before the report was written, every file was re-read by an independent export screen that checks each number against the policy, and looks for identifiers, full dates and free text. The report is written only when the screen finds nothing.',
+    },
+  ];
+}
