@@ -19,6 +19,8 @@ export type RepresentErrorCode =
   | 'bad-reference'
   | 'bad-policy'
   | 'bad-answers'
+  | 'output-exists'
+  | 'screen-failed'
   | 'bad-bundle'
   | 'bad-key'
   | 'wrong-passphrase'

@@ -5,8 +5,17 @@ import { UsageError, type Command, type CliIO } from './command';
 import { profileCommand } from './commands/profile';
 import { sampleCommand } from './commands/sample';
 import { demoCommand } from './commands/demo';
+import { requestCommand } from './commands/request';
+import { reviewCommand } from './commands/review';
+import { verifyCommand } from './commands/verify';
+import { keysCommand } from './commands/keys';
+import { auditCommand } from './commands/audit';
+import { reportCommand } from './commands/report';
+import { answersCommand } from './commands/answers';
+import { analyseCommand } from './commands/analyse';
+import { mappingCommand } from './commands/mapping';
 
-const commands: Command[] = [profileCommand, sampleCommand, demoCommand];
+const commands: Command[] = [profileCommand, sampleCommand, demoCommand, requestCommand, reviewCommand, verifyCommand, keysCommand, auditCommand, analyseCommand, mappingCommand, reportCommand, answersCommand];
 
 function help(): string {
   const width = Math.max(...commands.map((c) => c.name.length));

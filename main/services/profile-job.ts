@@ -12,6 +12,8 @@ import { RepresentError, errorFromJSON, type SerializedError } from '../../share
 import { statInputFile, readHead, type OpenedFile } from './file-access';
 import { sha256File } from './fingerprint';
 import type { PartTask, WorkerMessage } from '../worker/messages';
+import { mergeTallyStates, type TallySpec, type TallyState } from '../../shared/analysis/tally';
+import { planAnalysis, tallySpecFor, type AnalysisPlan, type PlanOverrides } from '../../shared/analysis/plan';
 
 export interface ProfileProgress {
   bytesRead: number;
@@ -40,6 +42,45 @@ const MIN_BYTES_PER_WORKER = 8 * 1024 * 1024;
 const BOUNDARY_WINDOW_BYTES = 4 * 1024 * 1024;
 
 export async function profileFile(filePath: string, options: ProfileFileOptions = {}): Promise<DatasetProfile> {
+  return (await runPass(filePath, options)).profile;
+}
+
+export interface AnalyseFileOptions extends ProfileFileOptions {
+  /** The mapping document (validated here against the file's header before any row is read). */
+  mapping: unknown;
+  /** Command-line choices of outcome and period that override the mapping's. */
+  overrides?: PlanOverrides;
+  /** Cap on distinct combinations of mapped values (default 200,000; fewer for very wide files). */
+  maxKeys?: number;
+}
+
+export interface AnalysedFile {
+  profile: DatasetProfile;
+  plan: AnalysisPlan;
+  /** Row-level (raw demographic values): keep in memory, never persist. */
+  tally: TallyState;
+}
+
+/**
+ * Profiles a file and, in the same pass, tallies the mapped columns for the representation
+ * analysis (shared/analysis). Throws 'bad-mapping' before reading rows if the mapping does not
+ * fit the file's columns.
+ */
+export async function analyseFile(filePath: string, options: AnalyseFileOptions): Promise<AnalysedFile> {
+  let plan: AnalysisPlan | undefined;
+  const { profile, tally } = await runPass(filePath, options, (columns) => {
+    plan = planAnalysis(options.mapping, columns, options.overrides);
+    return tallySpecFor(plan, columns, options.maxKeys);
+  });
+  if (!plan || !tally) throw new Error('The analysis pass ran without a tally');
+  return { profile, plan, tally };
+}
+
+async function runPass(
+  filePath: string,
+  options: ProfileFileOptions,
+  tallyFor?: (columns: string[]) => TallySpec,
+): Promise<{ profile: DatasetProfile; tally?: TallyState }> {
   const file = await statInputFile(filePath);
   throwIfAborted(options.signal);
   if (file.sizeBytes === 0) {
@@ -52,6 +93,7 @@ export async function profileFile(filePath: string, options: ProfileFileOptions 
   const head = await readHead(file.path, HEAD_BYTES);
   const dialect = sniffDialect(head, { file: file.label, totalBytes: file.sizeBytes }, options.dialect);
   const { columns, warnings: headerWarnings } = readColumns(head, dialect, file);
+  const tallySpec = tallyFor?.(columns);
 
   const started = performance.now();
   const hashing = sha256File(file.path, options.signal);
@@ -59,15 +101,15 @@ export async function profileFile(filePath: string, options: ProfileFileOptions 
 
   const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
   let parts = await planParts(file, dialect, workers);
-  let outcome = await runParts(parts, { file, dialect, columns, options, started });
+  let outcome = await runParts(parts, { file, dialect, columns, options, started, tally: tallySpec });
   if (outcome === 'misaligned') {
     // A split point fell inside a quoted field that spans lines: redo the file as one part.
     parts = [{ start: 0, end: file.sizeBytes }];
-    outcome = await runParts(parts, { file, dialect, columns, options, started });
+    outcome = await runParts(parts, { file, dialect, columns, options, started, tally: tallySpec });
   }
   if (outcome === 'misaligned') throw new Error('A single part cannot be misaligned');
 
-  const { state, stats } = outcome;
+  const { state, stats, tally } = outcome;
   if (stats.rows === 0) {
     throw new RepresentError('header-only', 'The file has a header row but no data rows.', {
       expected: 'at least one data row after the header',
@@ -76,7 +118,7 @@ export async function profileFile(filePath: string, options: ProfileFileOptions 
     });
   }
   const sha256 = await hashing;
-  return {
+  const profile: DatasetProfile = {
     schemaVersion: 1,
     file: { name: file.label, sizeBytes: file.sizeBytes, modifiedIso: file.modifiedIso, sha256 },
     dialect,
@@ -85,6 +127,7 @@ export async function profileFile(filePath: string, options: ProfileFileOptions 
     ingest: { ragged: stats.ragged, blankLines: stats.blankLines, warnings: headerWarnings },
     options: resolveProfileOptions(options.profile ?? {}),
   };
+  return tally ? { profile, tally } : { profile };
 }
 
 /** The header (or the first row's width when there is none), read from the head of the file. */
@@ -138,16 +181,23 @@ interface RunContext {
   columns: string[];
   options: ProfileFileOptions;
   started: number;
+  tally?: TallySpec;
+}
+
+interface PartResult {
+  state: ProfileState;
+  stats: IngestStats;
+  tally?: TallyState;
 }
 
 async function runParts(
   parts: PartRange[],
   ctx: RunContext,
-): Promise<'misaligned' | { state: ProfileState; stats: IngestStats }> {
+): Promise<'misaligned' | PartResult> {
   const workerPath = ctx.options.workerPath ?? defaultWorkerPath();
   const bytesRead = new Array<number>(parts.length).fill(0);
   const rows = new Array<number>(parts.length).fill(0);
-  const results = new Array<{ state: ProfileState; stats: IngestStats } | undefined>(parts.length);
+  const results = new Array<PartResult | undefined>(parts.length);
   const errors = new Array<SerializedError | undefined>(parts.length);
   let misaligned = false;
   const running: Worker[] = [];
@@ -179,6 +229,7 @@ async function runParts(
         columns: ctx.columns,
         profileOptions: ctx.options.profile ?? {},
         readChunkBytes: READ_CHUNK_BYTES,
+        ...(ctx.tally ? { tally: ctx.tally } : {}),
       };
       const worker = new Worker(workerPath, { workerData: task });
       running.push(worker);
@@ -190,7 +241,7 @@ async function runParts(
             reportProgress();
             break;
           case 'done':
-            results[partIndex] = { state: m.state, stats: m.stats };
+            results[partIndex] = m.tally ? { state: m.state, stats: m.stats, tally: m.tally } : { state: m.state, stats: m.stats };
             break;
           case 'misaligned':
             misaligned = true;
@@ -233,7 +284,8 @@ async function runParts(
   for (let i = 1; i < parts.length; i++) {
     const next = results[i];
     if (!next) throw new Error(`Profiling worker ${i} exited without a result`);
-    merged = { state: mergeProfileStates(merged.state, next.state), stats: mergeIngestStats(merged.stats, next.stats) };
+    const tally: TallyState | undefined = merged.tally && next.tally ? mergeTallyStates(merged.tally, next.tally) : undefined;
+    merged = { state: mergeProfileStates(merged.state, next.state), stats: mergeIngestStats(merged.stats, next.stats), ...(tally ? { tally } : {}) };
   }
   return merged;
 }

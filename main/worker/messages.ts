@@ -4,6 +4,7 @@ import type { Dialect } from '../../shared/ingest/dialect';
 import type { IngestStats } from '../../shared/ingest/csv-chunk-reader';
 import type { ProfileOptions, ProfileState } from '../../shared/profile';
 import type { SerializedError } from '../../shared/errors';
+import type { TallySpec, TallyState } from '../../shared/analysis/tally';
 
 /** One byte range of the file, cut at a row boundary. */
 export interface PartTask {
@@ -20,6 +21,8 @@ export interface PartTask {
   columns: string[];
   profileOptions: Partial<ProfileOptions>;
   readChunkBytes: number;
+  /** When set, the part also tallies the mapped columns for the analysis (same rows, same pass). */
+  tally?: TallySpec;
 }
 
 export type WorkerMessage =
@@ -30,6 +33,7 @@ export type WorkerMessage =
       state: ProfileState;
       stats: IngestStats;
       warnings: string[];
+      tally?: TallyState;
     }
   /** The part ended inside a quoted field: the speculative split landed inside a multi-line field. */
   | { type: 'misaligned'; partIndex: number }

@@ -3,6 +3,7 @@
 import { openSync, readSync, closeSync } from 'node:fs';
 import { CsvChunkReader } from '../../shared/ingest/csv-chunk-reader';
 import { createProfileAccumulator } from '../../shared/profile';
+import { createTallyAccumulator } from '../../shared/analysis/tally';
 import { RepresentError } from '../../shared/errors';
 import type { PartTask, WorkerMessage } from './messages';
 
@@ -10,7 +11,8 @@ const PROGRESS_INTERVAL_MS = 100;
 
 export function profilePart(task: PartTask, post: (m: WorkerMessage) => void): void {
   const accumulator = createProfileAccumulator(task.columns, task.profileOptions);
-  const reader = new CsvChunkReader(task.dialect, (rows) => accumulator.addRows(rows), {
+  const tally = task.tally ? createTallyAccumulator(task.tally, task.columns, task.profileOptions) : undefined;
+  const reader = new CsvChunkReader(task.dialect, tally ? (rows) => (accumulator.addRows(rows), tally.addRows(rows)) : (rows) => accumulator.addRows(rows), {
     file: task.fileLabel,
     isFirstPart: task.partIndex === 0,
     columns: task.partIndex === 0 ? undefined : task.columns,
@@ -57,5 +59,6 @@ export function profilePart(task: PartTask, post: (m: WorkerMessage) => void): v
     state: accumulator.toState(),
     stats: reader.stats,
     warnings: task.partIndex === 0 ? reader.warnings : [],
+    ...(tally ? { tally: tally.toState() } : {}),
   });
 }

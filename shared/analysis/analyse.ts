@@ -1,0 +1,461 @@
+// The representation analysis, computed from a tally (tally.ts) alone: re-mapping codes or
+// choosing another reference population re-runs this, not the pass over the file.
+// Metric definitions: /shared/reference/profiling-and-fairness.md §2.2; what STANDING Together asks
+// (composition, named absent groups, not stated / not known apart, differential missingness,
+// outcomes by group): /shared/reference/standing-together.md §3.
+import { RepresentError } from '../errors';
+import { isSpecialCategory, NOT_KNOWN, NOT_STATED, UNMAPPED } from '../demographics/attributes';
+import { categoryLabel, getCategorySet } from '../demographics/category-sets';
+import { compileMapping, type CompiledMapping, type MappingDocument } from '../demographics/mapping';
+import { normaliseLabel } from '../demographics/normalise';
+import { readMissingLabel } from '../demographics/reading';
+import { findCustomDistribution, getReference, listReferences, type CustomReference, type ReferenceDistribution } from '../reference';
+import { MissingMatcher, NOT_MISSING } from '../profile/missing-values';
+import { DEFAULT_PROFILE_OPTIONS } from '../profile/options';
+import type { AnalysisPlan } from './plan';
+import { chiSquareGoodnessOfFit, jensenShannonDistance, normalQuantile, totalVariation, wilsonInterval, Z95 } from './statistics';
+import { FUTURE_DATE, MAX_DIMENSION_VALUES, type TallyState, type TallyTable } from './tally';
+import { crossedCombinations } from './plan';
+import type { AnalysisResult, AnalysisSettings, AttributeAnalysis, CrossCell, GroupFlag, GroupRepresentation, Intersection, OutcomeAnalysis, OutcomeGroup, PeriodAnalysis } from './types';
+
+export type ReferenceChoice = { builtIn: string } | { custom: CustomReference };
+
+export interface AnalyseOptions extends Partial<Omit<AnalysisSettings, 'confidence'>> {
+  reference?: ReferenceChoice;
+  /** Per attribute index, the group outcome ratios are taken against (default: the largest group). */
+  outcomeReferenceGroups?: Record<number, string>;
+  /** Missing tokens the pass used (the profile's), to tell a missing outcome from a recorded one. */
+  missingTokens?: readonly string[];
+}
+
+/**
+ * Defaults. The parity band 0.8–1.25 is the "four-fifths" convention (Aequitas' default tau), from
+ * US employment law, not a health standard. The reliability floor of 100 rows is Fair-Code's
+ * default small-group threshold; it is a convention for "too few to say much", distinct from the
+ * disclosure threshold that decides what may leave the TRE. The small-cell mark of 10 for
+ * intersections is likewise a convention. Ratio intervals are Bonferroni-adjusted over an
+ * attribute's groups so that "every group's interval covers 1" holds at 95% jointly, and a flag
+ * on one group out of twenty is not expected by chance alone.
+ */
+export const DEFAULT_ANALYSIS_SETTINGS: AnalysisSettings = Object.freeze({
+  parityBand: [0.8, 1.25] as [number, number],
+  reliabilityFloor: 100,
+  smallCell: 10,
+  confidence: 0.95 as const,
+  ratioIntervalAdjustment: 'bonferroni' as const,
+});
+
+
+const POSITIVE_WORDS = ['1', 'y', 'yes', 'true', 't', 'positive', 'died', 'dead'];
+const NEGATIVE_WORDS = ['0', 'n', 'no', 'false', 'f', 'negative', 'alive', 'survived'];
+
+function resolveSettings(o: AnalyseOptions): AnalysisSettings {
+  const s: AnalysisSettings = {
+    parityBand: o.parityBand ?? DEFAULT_ANALYSIS_SETTINGS.parityBand,
+    reliabilityFloor: o.reliabilityFloor ?? DEFAULT_ANALYSIS_SETTINGS.reliabilityFloor,
+    smallCell: o.smallCell ?? DEFAULT_ANALYSIS_SETTINGS.smallCell,
+    confidence: 0.95,
+    ratioIntervalAdjustment: o.ratioIntervalAdjustment ?? DEFAULT_ANALYSIS_SETTINGS.ratioIntervalAdjustment,
+  };
+  const [lo, hi] = s.parityBand;
+  if (!(lo > 0 && lo <= 1 && hi >= 1 && Number.isFinite(hi)))
+    throw new RepresentError('bad-argument', 'The parity band is not valid.', { expected: 'a low bound in (0, 1] and a high bound of 1 or more', found: `${lo} to ${hi}` });
+  if (!Number.isInteger(s.reliabilityFloor) || s.reliabilityFloor < 0 || !Number.isInteger(s.smallCell) || s.smallCell < 0)
+    throw new RepresentError('bad-argument', 'The reliability floor and small-cell mark must be whole numbers.', { expected: 'whole numbers, 0 or more', found: 'another value' });
+  return s;
+}
+
+/** Date-of-birth attributes were reduced to whole ages in the tally: read them as ages. */
+function mappingForTally(doc: MappingDocument): MappingDocument {
+  return {
+    ...doc,
+    attributes: doc.attributes.map((a) => {
+      if (a.scheme !== 'date-of-birth') return a;
+      const { referenceDate: _unused, ...rest } = a;
+      return { ...rest, scheme: 'age-in-years' };
+    }),
+  };
+}
+
+function orderedKeys(categorySet: string, present: Map<string, number>): { real: string[]; special: string[] } {
+  const set = getCategorySet(categorySet);
+  let real: string[];
+  if (set && !set.open) real = set.categories.map((c) => c.key);
+  else real = [...present.entries()].filter(([k]) => !isSpecialCategory(k)).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([k]) => k);
+  // Keys outside the set cannot come out of a compiled mapping, but never drop a row silently.
+  for (const k of present.keys()) if (!isSpecialCategory(k) && !real.includes(k)) real.push(k);
+  const special = [NOT_STATED, NOT_KNOWN, UNMAPPED].filter((k) => (present.get(k) ?? 0) > 0);
+  return { real, special };
+}
+
+function lookupReference(choice: ReferenceChoice, a: CompiledMapping['attributes'][number]): { distribution?: ReferenceDistribution; unavailable?: string } {
+  if ('builtIn' in choice) {
+    try {
+      return { distribution: getReference(choice.builtIn, a.kind, a.categorySet) };
+    } catch (e) {
+      if (e instanceof RepresentError && e.code === 'bad-reference') return { unavailable: e.message };
+      throw e;
+    }
+  }
+  const d = findCustomDistribution(choice.custom, a.kind, a.categorySet, a.label);
+  return d ? { distribution: d } : { unavailable: `${choice.custom.name} has no ${a.kind} figures in ${a.categorySet}.` };
+}
+
+function checkReferenceChoice(choice: ReferenceChoice | undefined): { id: string; name: string } | undefined {
+  if (!choice) return undefined;
+  if ('custom' in choice) return { id: choice.custom.id, name: choice.custom.name };
+  const found = listReferences().find((r) => r.id === choice.builtIn);
+  if (!found)
+    throw new RepresentError('bad-reference', 'There is no built-in reference population with that id.', { expected: `one of ${listReferences().map((r) => r.id).join(', ')}`, found: `"${choice.builtIn}"` });
+  return { id: found.id, name: found.name };
+}
+
+/** A tally table read back as values: entry e's value in the table's j-th dimension. */
+function tableView(tally: TallyState, t: TallyTable) {
+  const k = t.dims.length;
+  return {
+    size: t.counts.length,
+    count: (e: number) => t.counts[e]!,
+    value: (e: number, j: number) => tally.values[t.dims[j]!]![t.ids[e * k + j]!]!,
+    /** Position of spec dimension `dim` in this table, or -1. */
+    at: (dim: number) => t.dims.indexOf(dim),
+  };
+}
+
+/**
+ * The outcome × period table with missing counts: tallied as such without attributes, else the
+ * margin of the first attribute's table (the pass skips it then; see tallySpecFor).
+ */
+function baseTable(tally: TallyState, attributeCount: number): TallyTable {
+  const base = tally.tables[0]!;
+  if (attributeCount === 0) return base;
+  const from = tally.tables[1]!;
+  const W = tally.columns.length;
+  const k = from.dims.length;
+  const out: TallyTable = { dims: from.dims.slice(1), ids: [], counts: [] };
+  const missing: number[] = [];
+  const index = new Map<string, number>();
+  for (let e = 0; e < from.counts.length; e++) {
+    const ids = from.ids.slice(e * k + 1, e * k + k);
+    const key = ids.join(',');
+    let at = index.get(key);
+    if (at === undefined) {
+      at = out.counts.length;
+      index.set(key, at);
+      out.ids.push(...ids);
+      out.counts.push(0);
+      for (let c = 0; c < W; c++) missing.push(0);
+    }
+    out.counts[at] = out.counts[at]! + from.counts[e]!;
+    for (let c = 0; c < W; c++) missing[at * W + c] = missing[at * W + c]! + from.missing![e * W + c]!;
+  }
+  out.missing = Float64Array.from(missing);
+  return out;
+}
+
+function categoryOf(mapping: CompiledMapping, a: number, raw: string): string {
+  return raw === FUTURE_DATE ? UNMAPPED : mapping(a, raw);
+}
+
+function representation(
+  keys: string[],
+  counts: Map<string, number>,
+  observed: number,
+  categorySet: string,
+  distribution: ReferenceDistribution | undefined,
+  settings: AnalysisSettings,
+): { groups: GroupRepresentation[]; measures?: AttributeAnalysis['measures'] } {
+  const refShare = new Map(distribution?.categories.map((c) => [c.key, c.share]) ?? []);
+  const compared = distribution ? keys.filter((k) => (refShare.get(k) ?? 0) > 0).length : 0;
+  const zRatio = settings.ratioIntervalAdjustment === 'bonferroni' && compared > 1 ? normalQuantile(1 - 0.05 / (2 * compared)) : Z95;
+  const groups = keys.map((key) => {
+    const count = counts.get(key) ?? 0;
+    const share = observed > 0 ? count / observed : 0;
+    const g: GroupRepresentation = { key, label: categoryLabel(categorySet, key), count, share, shareInterval: wilsonInterval(count, observed), flags: [] };
+    const flags: GroupFlag[] = [];
+    const q = refShare.get(key);
+    if (distribution) {
+      if (q !== undefined && q > 0) {
+        g.referenceShare = q;
+        g.ratio = share / q;
+        g.differencePoints = (share - q) * 100;
+        const w = wilsonInterval(count, observed, zRatio);
+        g.ratioInterval = { low: w.low / q, high: w.high / q };
+        if (observed > 0 && g.ratioInterval.high < settings.parityBand[0]) flags.push('under-represented');
+        if (observed > 0 && g.ratioInterval.low > settings.parityBand[1]) flags.push('over-represented');
+      } else if (count > 0) flags.push('not-in-reference');
+      else g.referenceShare = 0;
+    }
+    if (count === 0 && (q === undefined ? !distribution : q > 0)) flags.push('absent');
+    if (count > 0 && count < settings.reliabilityFloor) flags.push('below-reliability-floor');
+    g.flags = flags;
+    return g;
+  });
+  if (!distribution || observed === 0) return { groups };
+  const p = groups.map((g) => g.share);
+  const q = keys.map((k) => refShare.get(k) ?? 0);
+  const chiSquare = chiSquareGoodnessOfFit(groups.map((g) => g.count), q);
+  const warnings: string[] = [];
+  if (chiSquare.smallExpectedCells > 0) warnings.push(`${chiSquare.smallExpectedCells} group(s) have an expected count below 5, so the chi-square p-value is approximate.`);
+  const outside = groups.filter((g) => g.flags.includes('not-in-reference')).length;
+  if (outside > 0) warnings.push(`${outside} group(s) with rows have no share in the reference; they are left out of the chi-square test.`);
+  return { groups, measures: { totalVariation: totalVariation(p, q), jensenShannonDistance: jensenShannonDistance(p, q), chiSquare, warnings } };
+}
+
+function addTo(map: Map<string, number>, key: string, n: number): void {
+  map.set(key, (map.get(key) ?? 0) + n);
+}
+
+/**
+ * The whole analysis from a tally. Throws RepresentError when the tally overflowed a cap, the
+ * reference is unknown, or an outcome needs positive values stated.
+ */
+export function analyseTally(tallied: TallyState, plan: AnalysisPlan, options: AnalyseOptions = {}): AnalysisResult {
+  let tally = tallied;
+  if (tally.overflowRows > 0)
+    throw new RepresentError('bad-mapping', 'The mapped columns have too many distinct values or combinations to count exactly.', {
+      expected: `at most ${MAX_DIMENSION_VALUES.toLocaleString('en-GB')} distinct values per mapped column and ${tally.spec.maxKeys.toLocaleString('en-GB')} combinations per table`,
+      found: `${tally.overflowRows.toLocaleString('en-GB')} row tallies beyond that; a mapped column is probably not demographic (an identifier, a date or free text)`,
+    });
+  const settings = resolveSettings(options);
+  const reference = checkReferenceChoice(options.reference);
+  const compiled = compileMapping(mappingForTally(plan.mapping));
+  const A = compiled.attributes.length;
+  const W = tally.columns.length;
+  const rows = tally.rows;
+  const warnings: string[] = [];
+  if (tally.tables.length < 1 + A || tally.tables[0]!.dims.some((d) => d < A))
+    throw new RepresentError('internal', 'The tally does not match the analysis plan.', { expected: 'a tally made for this plan', found: 'another tally' });
+  const base = baseTable(tally, A);
+
+  tally = { ...tally, tables: [base, ...tally.tables.slice(1)] };
+  const overallMissing = new Float64Array(W);
+  for (let e = 0; e < base.counts.length; e++) for (let c = 0; c < W; c++) overallMissing[c]! += base.missing![e * W + c]!;
+  const rate = (n: number) => (rows > 0 ? n / rows : 0);
+
+  const attributes: AttributeAnalysis[] = compiled.attributes.map((attr, a) => {
+    const t = tally.tables[1 + a]!;
+    const view = tableView(tally, t);
+    const counts = new Map<string, number>();
+    const missingBy = new Map<string, Float64Array>();
+    let future = 0;
+    for (let e = 0; e < view.size; e++) {
+      const raw = view.value(e, 0);
+      const key = categoryOf(compiled, a, raw);
+      const n = view.count(e);
+      addTo(counts, key, n);
+      let m = missingBy.get(key);
+      if (!m) missingBy.set(key, (m = new Float64Array(W)));
+      for (let c = 0; c < W; c++) m[c]! += t.missing![e * W + c]!;
+      if (raw === FUTURE_DATE) future += n;
+    }
+    if (future > 0) warnings.push(`Column "${attr.column}" holds ${future.toLocaleString('en-GB')} date(s) of birth after the reference date; they are counted as unmapped.`);
+    const { real, special } = orderedKeys(attr.categorySet, counts);
+    const observed = real.reduce((s, k) => s + (counts.get(k) ?? 0), 0);
+    const looked = options.reference ? lookupReference(options.reference, attr) : {};
+    const rep = representation(real, counts, observed, attr.categorySet, looked.distribution, settings);
+    const sp = { notStated: counts.get(NOT_STATED) ?? 0, notKnown: counts.get(NOT_KNOWN) ?? 0, unmapped: counts.get(UNMAPPED) ?? 0 };
+    const ownColumn = tally.columns.indexOf(attr.column);
+    const otherColumns = tally.columns.map((_, c) => c).filter((c) => c !== ownColumn);
+    const result: AttributeAnalysis = {
+      index: a,
+      column: attr.column,
+      kind: attr.kind,
+      scheme: plan.mapping.attributes[a]!.scheme,
+      categorySet: attr.categorySet,
+      rows,
+      observed,
+      groups: rep.groups,
+      special: sp,
+      specialRates: { notStated: rate(sp.notStated), notKnown: rate(sp.notKnown), unmapped: rate(sp.unmapped) },
+      missingness: {
+        columns: otherColumns.map((c) => tally.columns[c]!),
+        overallRate: otherColumns.map((c) => rate(overallMissing[c]!)),
+        groups: [...real, ...special].map((key) => {
+          const n = counts.get(key) ?? 0;
+          const m = missingBy.get(key) ?? new Float64Array(W);
+          const missing = otherColumns.map((c) => m[c]!);
+          const r = missing.map((x) => (n > 0 ? x / n : 0));
+          return { key, label: categoryLabel(attr.categorySet, key), rows: n, missing, rate: r, ratio: otherColumns.map((c, j) => (overallMissing[c]! > 0 && n > 0 ? r[j]! / rate(overallMissing[c]!) : null)) };
+        }),
+      },
+    };
+    if (attr.label !== undefined) result.label = attr.label;
+    if (looked.distribution) {
+      const d = looked.distribution;
+      result.reference = { id: d.referenceId, name: d.name, categorySet: d.categorySet, sourceTitle: d.source.title, caveats: d.caveats };
+    } else if (looked.unavailable) result.referenceUnavailable = looked.unavailable;
+    if (rep.measures) result.measures = rep.measures;
+    return result;
+  });
+
+  const keyLists = attributes.map((a) => a.missingness.groups.map((g) => g.key));
+  const intersections = crossTabulate(attributes, keyLists, compiled, tally, settings);
+
+  const result: AnalysisResult = { analysisVersion: 1, rows, columns: tally.columns.slice(), settings, attributes, intersections, warnings };
+  if (reference) result.reference = reference;
+  const dimOf = (role: 'outcome' | 'period') => tally.spec.dimensions.findIndex((d) => d.role === role);
+  if (plan.outcome) {
+    const d = dimOf('outcome');
+    if (d < 0) throw new RepresentError('internal', 'The tally has no outcome column.', { expected: 'a tally made for this plan', found: 'another tally' });
+    result.outcome = analyseOutcome(plan.outcome, d, tally, attributes, keyLists, compiled, options);
+  }
+  if (plan.period) {
+    const d = dimOf('period');
+    if (d < 0) throw new RepresentError('internal', 'The tally has no period column.', { expected: 'a tally made for this plan', found: 'another tally' });
+    result.period = analysePeriod(plan.period, d, tally, attributes, keyLists, compiled);
+  }
+  return result;
+}
+
+/** Pairs and triples among the first attributes (plan.ts); each from the smallest tally table holding it. */
+function crossTabulate(attributes: AttributeAnalysis[], keyLists: string[][], mapping: CompiledMapping, tally: TallyState, settings: AnalysisSettings): Intersection[] {
+  const crossTables = tally.tables.slice(1 + attributes.length);
+  const { pairs, triples } = crossedCombinations(attributes.length);
+  const combos = [...pairs, ...triples];
+  const positions = keyLists.map((keys) => new Map(keys.map((k, i) => [k, i])));
+  return combos.map((combo) => {
+    // The smallest table holding every attribute of the combination: counts over the rest add up.
+    const source = crossTables.find((t) => combo.every((a) => t.dims.includes(a)));
+    if (!source) throw new RepresentError('internal', 'The tally has no table for an intersection.', { expected: 'a tally made for this plan', found: 'another tally' });
+    const view = tableView(tally, source);
+    const at = combo.map((a) => view.at(a));
+    const sizes = combo.map((a) => keyLists[a]!.length);
+    const total = sizes.reduce((p, s) => p * s, 1);
+    const counts = new Array<number>(total).fill(0);
+    for (let e = 0; e < view.size; e++) {
+      let pos = 0;
+      for (let d = 0; d < combo.length; d++) pos = pos * sizes[d]! + positions[combo[d]!]!.get(categoryOf(mapping, combo[d]!, view.value(e, at[d]!)))!;
+      counts[pos]! += view.count(e);
+    }
+    const emptyCells: CrossCell[] = [];
+    const smallCells: CrossCell[] = [];
+    let realCells = 0;
+    for (let pos = 0; pos < total; pos++) {
+      const keys: string[] = [];
+      let rest = pos;
+      for (let d = combo.length - 1; d >= 0; d--) {
+        keys.unshift(keyLists[combo[d]!]![rest % sizes[d]!]!);
+        rest = Math.floor(rest / sizes[d]!);
+      }
+      if (keys.some(isSpecialCategory)) continue;
+      realCells++;
+      const n = counts[pos]!;
+      if (n === 0) emptyCells.push({ keys, count: 0 });
+      else if (n < settings.smallCell) smallCells.push({ keys, count: n });
+    }
+    return {
+      attributes: combo,
+      dimensions: combo.map((a) => ({ name: attributes[a]!.column, keys: keyLists[a]!, labels: keyLists[a]!.map((k) => categoryLabel(attributes[a]!.categorySet, k)) })),
+      counts,
+      emptyCells,
+      smallCells,
+      realCells,
+    };
+  });
+}
+
+/** The positive values of an outcome: as stated, or recognised when the column is plainly binary. */
+function resolvePositive(outcome: NonNullable<AnalysisPlan['outcome']>, recorded: Map<string, number>): { values: Set<string>; from: 'stated' | 'recognised' } {
+  if (outcome.positiveValues && outcome.positiveValues.length > 0) return { values: new Set(outcome.positiveValues.map((v) => v.trim())), from: 'stated' };
+  const distinct = [...recorded.keys()];
+  const lower = distinct.map((v) => v.toLowerCase());
+  const pos = lower.filter((v) => POSITIVE_WORDS.includes(v));
+  const neg = lower.filter((v) => NEGATIVE_WORDS.includes(v));
+  if (distinct.length <= 2 && pos.length === 1 && pos.length + neg.length === distinct.length) return { values: new Set([distinct[lower.indexOf(pos[0]!)]!]), from: 'recognised' };
+  throw new RepresentError('bad-mapping', `The outcome column "${outcome.column}" is not plainly yes/no, and no positive value was stated.`, {
+    expected: 'two recorded values such as 0/1 or yes/no, or the positive value(s) stated (--positive V, or positiveValues in the mapping)',
+    found: `${distinct.length} distinct recorded value(s)${distinct.length === 2 ? ' that are not recognisably yes and no' : ''}`,
+    location: { column: outcome.column },
+  });
+}
+
+function analyseOutcome(
+  outcome: NonNullable<AnalysisPlan['outcome']>,
+  dim: number,
+  tally: TallyState,
+  attributes: AttributeAnalysis[],
+  keyLists: string[][],
+  mapping: CompiledMapping,
+  options: AnalyseOptions,
+): OutcomeAnalysis {
+  const matcher = new MissingMatcher(options.missingTokens ?? DEFAULT_PROFILE_OPTIONS.missingTokens);
+  const isMissing = (raw: string) => matcher.bucketOf(raw) !== NOT_MISSING || readMissingLabel(normaliseLabel(raw)) !== undefined;
+  const recorded = new Map<string, number>();
+  const baseView = tableView(tally, tally.tables[0]!);
+  const oAt = baseView.at(dim);
+  for (let e = 0; e < baseView.size; e++) {
+    const raw = baseView.value(e, oAt);
+    if (!isMissing(raw)) addTo(recorded, raw.trim(), baseView.count(e));
+  }
+  const positive = resolvePositive(outcome, recorded);
+  // 1 positive, 0 negative, -1 missing, per distinct outcome value.
+  const stateOf = (raw: string) => (isMissing(raw) ? -1 : positive.values.has(raw.trim()) ? 1 : 0);
+  const summarise = (view: ReturnType<typeof tableView>, select: (e: number) => boolean) => {
+    const at = view.at(dim);
+    let rec = 0, pos = 0, miss = 0;
+    for (let e = 0; e < view.size; e++) {
+      if (!select(e)) continue;
+      const n = view.count(e);
+      const st = stateOf(view.value(e, at));
+      if (st === -1) miss += n;
+      else {
+        rec += n;
+        if (st === 1) pos += n;
+      }
+    }
+    return { recorded: rec, positive: pos, missing: miss, prevalence: rec > 0 ? pos / rec : null, interval: wilsonInterval(pos, rec) };
+  };
+  const overall = summarise(baseView, () => true);
+  const byAttribute = attributes.map((attr, a) => {
+    const view = tableView(tally, tally.tables[1 + a]!);
+    const cat = Array.from({ length: view.size }, (_, e) => categoryOf(mapping, a, view.value(e, 0)));
+    const groups: OutcomeGroup[] = keyLists[a]!.map((key) => ({ key, label: categoryLabel(attr.categorySet, key), ...summarise(view, (e) => cat[e] === key), ratioToReference: null }));
+    const stated = options.outcomeReferenceGroups?.[a];
+    const real = groups.filter((g) => !isSpecialCategory(g.key) && g.recorded > 0);
+    const ref = stated !== undefined ? groups.find((g) => g.key === stated) : [...real].sort((x, y) => y.recorded - x.recorded)[0];
+    if (stated !== undefined && !ref)
+      throw new RepresentError('bad-argument', `The outcome reference group for column "${attr.column}" is not one of its categories.`, { expected: `one of ${keyLists[a]!.join(', ')}`, found: 'another value' });
+    for (const g of groups) g.ratioToReference = ref && ref.prevalence && g.prevalence !== null ? g.prevalence / ref.prevalence : null;
+    return { attribute: a, referenceGroup: ref?.key ?? null, groups };
+  });
+  return { column: outcome.column, positiveValues: [...positive.values], positiveFrom: positive.from, overall, byAttribute };
+}
+
+const QUARTER = /^\d{4}-Q[1-4]$/;
+
+function analysePeriod(
+  period: NonNullable<AnalysisPlan['period']>,
+  dim: number,
+  tally: TallyState,
+  attributes: AttributeAnalysis[],
+  keyLists: string[][],
+  mapping: CompiledMapping,
+): PeriodAnalysis {
+  const W = tally.columns.length;
+  const periodOf = (k: string) => (!QUARTER.test(k) ? NOT_KNOWN : period.granularity === 'year' ? k.slice(0, 4) : k);
+  const base = tally.tables[0]!;
+  const baseView = tableView(tally, base);
+  const pAt = baseView.at(dim);
+  const periods = [...new Set(Array.from({ length: baseView.size }, (_, e) => periodOf(baseView.value(e, pAt))))].sort((x, y) =>
+    x === NOT_KNOWN ? 1 : y === NOT_KNOWN ? -1 : x < y ? -1 : x > y ? 1 : 0,
+  );
+  const pIndex = new Map(periods.map((p, i) => [p, i]));
+  const rowsBy = new Array<number>(periods.length).fill(0);
+  const missing = periods.map(() => new Array<number>(W).fill(0));
+  for (let e = 0; e < baseView.size; e++) {
+    const p = pIndex.get(periodOf(baseView.value(e, pAt)))!;
+    rowsBy[p]! += baseView.count(e);
+    for (let c = 0; c < W; c++) missing[p]![c]! += base.missing![e * W + c]!;
+  }
+  const byAttribute = attributes.map((attr, a) => {
+    const view = tableView(tally, tally.tables[1 + a]!);
+    const at = view.at(dim);
+    const keys = keyLists[a]!;
+    const kIndex = new Map(keys.map((k, i) => [k, i]));
+    const counts = periods.map(() => new Array<number>(keys.length).fill(0));
+    for (let e = 0; e < view.size; e++) counts[pIndex.get(periodOf(view.value(e, at)))!]![kIndex.get(categoryOf(mapping, a, view.value(e, 0)))!]! += view.count(e);
+    return { attribute: a, keys, labels: keys.map((k) => categoryLabel(attr.categorySet, k)), counts };
+  });
+  return { column: period.column, granularity: period.granularity, periods, rows: rowsBy, columnMissing: { columns: tally.columns.slice(), missing }, byAttribute };
+}
