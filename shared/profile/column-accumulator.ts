@@ -140,9 +140,11 @@ export class ColumnAccumulator {
   private hold(v: string, count: number, row: number): void {
     const k = this.index!.size;
     if (k === this.counts.length) {
-      const grown = Math.min(k * 2, this.ctx.options.exactDistinctCap + MAX_HELD_MISSING_KEYS + 1);
-      this.counts = grow(this.counts, Math.max(grown, k + 1));
-      this.firstRows = grow(this.firstRows, Math.max(grown, k + 1));
+      // Always geometric: a merge may hold up to two parts' keys before it switches to the sketch
+      // tier, and growing one slot at a time past the cap made that merge quadratic.
+      const grown = Math.max(16, k * 2);
+      this.counts = grow(this.counts, grown);
+      this.firstRows = grow(this.firstRows, grown);
     }
     this.index!.insertAfterMiss(detachString(v));
     this.counts[k] = count;

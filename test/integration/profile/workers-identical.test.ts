@@ -47,7 +47,7 @@ describe('results are identical for every number of workers', () => {
     const one = await profileJson(file, 1);
     expectSameProfile(one, await profileJson(file, 2));
     expectSameProfile(one, await profileJson(file, 3));
-  });
+  }, 300_000);
 
   it('when every split point falls inside a quoted multi-line field', async () => {
     // Each row carries a long quoted note made of many short lines, so the first newline after
@@ -60,5 +60,5 @@ describe('results are identical for every number of workers', () => {
     expect(one.rows).toBe(1000);
     expectSameProfile(one, await profileJson(file, 2));
     expectSameProfile(one, await profileJson(file, 3));
-  });
+  }, 300_000);
 });
