@@ -14,7 +14,6 @@ a:focus{outline:4px solid transparent;background:var(--yellow);box-shadow:0 -2px
 .skip-link:focus{left:0;z-index:10}
 .header{background:var(--blue);color:var(--white);padding:16px 0}
 .header p{margin:0;font-weight:700;font-size:1.1875rem}
-.header .org{display:inline-block;background:var(--white);color:var(--blue);padding:2px 8px;margin-right:12px;font-weight:700}
 .width{max-width:1000px;margin:0 auto;padding:0 16px}
 main{padding:24px 0 48px}
 h1{font-size:2.25rem;line-height:1.2;margin:0 0 16px}
@@ -53,7 +52,6 @@ details{margin:0 0 24px}summary{color:var(--blue);cursor:pointer;text-decoration
 @media print{
   html{background:#fff;font-size:11pt}
   .header{background:#fff;color:#000;border-bottom:3px solid #000}
-  .header .org{border:1px solid #000;color:#000}
   .skip-link,.contents{display:none}
   .table-scroll{overflow:visible}
   .panel,.chart{border:1px solid #999;break-inside:avoid}

@@ -41,7 +41,7 @@ export function renderHtml(report: StandardsReport): string {
 </head>
 <body>
 <a class="skip-link" href="#main">Skip to main content</a>
-<header class="header" role="banner"><div class="width"><p><span class="org">NHS</span>Represent: dataset standards report</p></div></header>
+<header class="header" role="banner"><div class="width"><p>Represent: dataset standards report</p></div></header>
 <div class="width">
 <main id="main">
 <h1>${e(report.title)}</h1>
