@@ -142,6 +142,13 @@ export function publishCountTable(
       `${hidden} of ${interior.length} cells are suppressed: the table says little, and in a report it can force suppression in the tables it shares totals with. Consider coarser categories.`,
     );
   }
+  if (protection.exhausted) {
+    outcome = 'review';
+    reasons.push(
+      'Proving the suppressed cells safe took more work than allowed for one report, so every count of these linked tables was suppressed (safe, but uninformative): publish fewer or coarser tables.',
+    );
+  } else if (protection.releaseCut)
+    reasons.push('Some cells may be suppressed that could safely have been shown: the pass that publishes them again stopped at its work limit.');
   if (linkedWith.length > 0)
     reasons.push(
       `Protected jointly with ${linkedWith.map((t) => `"${t}"`).join(', ')}: shared totals are published once, with the same value and status, and no suppressed cell can be found by subtracting one table from another.`,

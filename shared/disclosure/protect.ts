@@ -38,6 +38,8 @@ export interface ReportProtection {
   results: ProtectedResult[];
   links: LinkEvidence[];
   outcome: Outcome;
+  /** Witness directions evaluated over all families: the work the protection took (for budgets and tests). */
+  work: number;
 }
 
 /** Protects one statistic on its own. A count table gets secondary suppression against its own margins. */
@@ -82,6 +84,7 @@ export function protectReport(inputs: readonly StatisticInput[], policy: Policy)
   }
   const results = new Array<ProtectedResult | undefined>(inputs.length);
   const links: LinkEvidence[] = [];
+  let work = 0;
   const byPopulation = new Map<string, number[]>();
   inputs.forEach((s, i) => {
     const p = s.population ?? DEFAULT_POPULATION;
@@ -154,7 +157,10 @@ export function protectReport(inputs: readonly StatisticInput[], policy: Policy)
       margins: m.hasMargins && (policy.totals === 'rounded-true-total' || linkedTo[a]!.length > 0),
     }));
     let protection: FamilyProtection | null = null;
-    if (members.length > 0) protection = protectFamily(finalInputs, policy);
+    if (members.length > 0) {
+      protection = protectFamily(finalInputs, policy);
+      work += protection.work;
+    }
 
     members.forEach((m, a) => {
       const member = protection!.fam.members[a]!;
@@ -170,6 +176,10 @@ export function protectReport(inputs: readonly StatisticInput[], policy: Policy)
         };
       });
       results[m.index] = protectGroup(m.table, policy, linked);
+      if (protection!.exhausted) {
+        results[m.index]!.evidence.outcome = worst(results[m.index]!.evidence.outcome, 'review');
+        results[m.index]!.evidence.reasons.push('Its group counts were all suppressed: proving the linked tables safe took more work than allowed for one report.');
+      }
       if (m.table.kind === 'rates') results[m.index]!.evidence.reasons.push(NUMERATOR_NOTE);
       if (linkedTo[a]!.length > 0)
         results[m.index]!.evidence.reasons.push(
@@ -215,7 +225,7 @@ export function protectReport(inputs: readonly StatisticInput[], policy: Policy)
     }
   }
   const done = results.map((r) => r!);
-  return { results: done, links, outcome: worst(...done.map((r) => r.evidence.outcome)) };
+  return { results: done, links, outcome: worst(...done.map((r) => r.evidence.outcome)), work };
 }
 
 const NUMERATOR_NOTE = 'Numerators are protected on their own: do not publish the same event counts in another table of this report.';

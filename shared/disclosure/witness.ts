@@ -31,6 +31,11 @@ export interface Move {
   signs: number[];
 }
 
+/** A witness: moves applied in order from the true table, each by `amount` in sense `sense`. */
+export interface Proof {
+  steps: { move: Move; sense: 1 | -1; amount: number }[];
+}
+
 export interface Ranges {
   /** Smallest and largest value each family cell may take given what is published (suppressed: 0 and Infinity). */
   lo: Float64Array;
@@ -55,6 +60,14 @@ export class DirectionSearch {
   private readonly touched: Int32Array;
   private readonly relevantStamp: Int32Array;
   private relevantNow = 0;
+  /** Directions evaluated over this search's life: the unit of work that budgets are set in. */
+  evaluations = 0;
+  /** Scratch copy of the true table that `reach` moves and then restores, so no call copies the family. */
+  readonly scratch: Float64Array;
+  /** Each cell's position in the joint table (Total as one more category), and the cell at each. */
+  private readonly strides: number[];
+  private readonly codes: Float64Array;
+  private readonly byCode = new Map<number, number>();
 
   constructor(private readonly fam: Family) {
     this.stamp = new Int32Array(fam.size);
@@ -75,10 +88,28 @@ export class DirectionSearch {
     );
     this.touched = new Int32Array(fam.members.length);
     this.relevantStamp = new Int32Array(fam.dimNames.length);
+    this.scratch = Float64Array.from(fam.truth);
+    this.strides = [];
+    let stride = 1;
+    for (const T of fam.dimSizes) {
+      this.strides.push(stride);
+      stride *= T + 1;
+    }
+    this.codes = new Float64Array(fam.size);
+    for (let cell = 0; cell < fam.size; cell++) {
+      let code = 0;
+      fam.coords[cell]!.forEach((v, d) => (code += v * this.strides[d]!));
+      this.codes[cell] = code;
+      this.byCode.set(code, cell);
+    }
   }
 
-  /** The family cells a direction touches, with their signs, into the shared buffers; returns how many. */
-  private collect(pairs: Pair[], touchedCount: number): number {
+  /**
+   * The family cells a direction touches, with their signs, into the shared buffers; returns how
+   * many, or -1 as soon as `admit` turns down a cell (most directions touch a published cell with no
+   * room to move, and finding that out early is most of the search's speed).
+   */
+  private collect(pairs: Pair[], touchedCount: number, admit?: (cell: number, sign: number) => boolean): number {
     const fam = this.fam;
     this.stampNow++;
     let n = 0;
@@ -104,6 +135,7 @@ export class DirectionSearch {
         if (!ok) continue;
         const cell = m.cells[idx]!;
         if (this.stamp[cell] === this.stampNow) continue;
+        if (admit && !admit(cell, sign)) return -1;
         this.stamp[cell] = this.stampNow;
         this.bufCells[n] = cell;
         this.bufSigns[n] = sign;
@@ -111,6 +143,25 @@ export class DirectionSearch {
       }
     }
     return n;
+  }
+
+  /**
+   * The partners of `cell` on dimension `d` worth trying when `admit` screens cells. Pairing with
+   * category j puts sign -1 on the cell that differs from `cell` only at j on `d`: every direction
+   * with that pair touches it, so if `admit` turns it down, none of them can pass. Dropping those
+   * partners up front skips whole branches of the search without changing what it can find.
+   */
+  private viablePairs(cell: number, d: number, admit: (cell: number, sign: number) => boolean): Pair[] {
+    const i = this.fam.coords[cell]![d]!;
+    const all = this.categoryPairs[d]![i]!;
+    const T = this.fam.dimSizes[d]!;
+    const code = this.codes[cell]!;
+    const stride = this.strides[d]!;
+    return all.filter((p) => {
+      if (p.b === T) return true;
+      const corner = this.byCode.get(code + (p.b - i) * stride);
+      return corner === undefined || admit(corner, p.sb);
+    });
   }
 
   /**
@@ -124,6 +175,10 @@ export class DirectionSearch {
     better: (a: T, b: T) => boolean,
     /** Stop searching as soon as a direction this good is found. */
     enough?: (value: T) => boolean,
+    /** A cheap per-cell test; a direction with a cell it turns down is rejected without evaluation. */
+    admit?: (cell: number, sign: number) => boolean,
+    /** Most directions to evaluate before settling for the best found. */
+    limit: number = MAX_EVALUATIONS,
   ): { move: Move; value: T } | null {
     const fam = this.fam;
     const nDims = fam.dimNames.length;
@@ -135,7 +190,7 @@ export class DirectionSearch {
       if (c[d] === fam.dimSizes[d]) pairs[d] = this.totalPairs[d]![0]!;
       else {
         active.push(d);
-        options.push(this.categoryPairs[d]![c[d]!]!);
+        options.push(admit ? this.viablePairs(cell, d, admit) : this.categoryPairs[d]![c[d]!]!);
       }
     }
 
@@ -145,7 +200,9 @@ export class DirectionSearch {
     let touchedCount = 0;
     const consider = (): T | null => {
       evaluations++;
-      const n = this.collect(pairs, touchedCount);
+      this.evaluations++;
+      const n = this.collect(pairs, touchedCount, admit);
+      if (n < 0) return null;
       const value = evaluate(this.bufCells, this.bufSigns, n);
       if (value !== null && (bestValue === null || better(value, bestValue))) {
         bestValue = value;
@@ -154,39 +211,53 @@ export class DirectionSearch {
       return value;
     };
 
-    const rel: number[] = [];
-    const choice = new Array<number>(active.length).fill(0);
-    for (;;) {
-      for (let a = 0; a < active.length; a++) pairs[active[a]!] = options[a]![choice[a]!]!;
-      // Tables touched: those that contain every active dimension whose pair has no Total.
-      touchedCount = 0;
-      rel.length = 0;
+    // The tables a direction touches, and the summed-over dimensions it must place, depend only on
+    // which active dimensions pair with Total: work them out once per such pattern, not per direction.
+    const patterns = new Map<number, { touched: number[]; rel: number[] }>();
+    const patternOf = (mask: number): { touched: number[]; rel: number[] } => {
+      let found = patterns.get(mask);
+      if (found) return found;
+      found = { touched: [], rel: [] };
       this.relevantNow++;
       for (let mi = 0; mi < fam.members.length; mi++) {
         const inM = this.inMember[mi]!;
         let ok = true;
-        for (let a = 0; a < active.length; a++) {
-          const d = active[a]!;
-          if (!inM[d] && pairs[d]!.b !== fam.dimSizes[d]) {
+        // Tables touched: those that contain every active dimension whose pair has no Total.
+        for (let a = 0; a < active.length; a++)
+          if (!inM[active[a]!] && (mask & (1 << a)) === 0) {
             ok = false;
             break;
           }
-        }
         if (!ok) continue;
-        this.touched[touchedCount++] = mi;
+        found.touched.push(mi);
         for (const d of fam.members[mi]!.dims)
           if (c[d] === fam.dimSizes[d] && this.relevantStamp[d] !== this.relevantNow) {
             this.relevantStamp[d] = this.relevantNow;
-            rel.push(d);
+            found.rel.push(d);
           }
       }
+      patterns.set(mask, found);
+      return found;
+    };
+    const satisfied = (): boolean => enough !== undefined && bestValue !== null && enough(bestValue);
+    const choice = new Array<number>(active.length).fill(0);
+    for (;;) {
+      let mask = 0;
+      for (let a = 0; a < active.length; a++) {
+        const d = active[a]!;
+        pairs[d] = options[a]![choice[a]!]!;
+        if (pairs[d].b === fam.dimSizes[d]) mask |= 1 << a;
+      }
+      const { touched, rel } = patternOf(mask);
+      touchedCount = touched.length;
+      for (let t = 0; t < touchedCount; t++) this.touched[t] = touched[t]!;
       // Dimensions the cell sums over: pick the partner category by coordinate ascent.
       for (const d of rel) pairs[d] = this.totalPairs[d]![0]!;
       let current = consider();
-      for (let pass = 0; pass < (rel.length > 1 ? 2 : 1); pass++) {
+      for (let pass = 0; pass < (rel.length > 1 ? 2 : 1) && !satisfied(); pass++) {
         for (const d of rel) {
           let keep = pairs[d]!.b;
-          for (let k = 0; k < fam.dimSizes[d]!; k++) {
+          for (let k = 0; k < fam.dimSizes[d]! && !satisfied(); k++) {
             if (k === keep) continue;
             pairs[d] = this.totalPairs[d]![k]!;
             const v = consider();
@@ -198,7 +269,7 @@ export class DirectionSearch {
           pairs[d] = this.totalPairs[d]![keep]!;
         }
       }
-      if (evaluations >= MAX_EVALUATIONS || (enough && bestValue !== null && enough(bestValue))) break;
+      if (evaluations >= limit || (enough && bestValue !== null && enough(bestValue))) break;
       // Next combination of active-dimension pairs (mixed radix).
       let a = 0;
       while (a < active.length) {
@@ -215,54 +286,57 @@ export class DirectionSearch {
 
 /**
  * How far `cell` provably moves in one sense (+1 up, -1 down), composing up to MAX_STEPS moves,
- * stopping once it has moved `need`. Every intermediate table stays within `ranges`.
+ * stopping once it has moved `need`. Every intermediate table stays within `ranges`. The moves are
+ * appended to `proof`; `cur` is the true table on entry and is left moved (the caller restores it).
  */
-function reach(
-  fam: Family,
-  search: DirectionSearch,
-  ranges: Ranges,
-  cell: number,
-  sense: 1 | -1,
-  need: number,
-  used?: Set<number>,
-): number {
+function reach(search: DirectionSearch, cur: Float64Array, ranges: Ranges, cell: number, sense: 1 | -1, need: number, proof: Proof): number {
   if (need <= 0) return 0;
-  const cur = Float64Array.from(fam.truth);
   const { lo, hi } = ranges;
+  const roomOf = (x: number, s: number): number => (s > 0 ? hi[x]! - cur[x]! : cur[x]! - lo[x]!);
+  const admit = (x: number, sign: number): boolean => roomOf(x, sign * sense) > 0;
   let moved = 0;
   for (let step = 0; step < MAX_STEPS && moved < need; step++) {
+    // At its own bound (a count at 0, a published value at its interval's end) nothing moves the cell:
+    // say so now rather than after scanning every direction.
+    if (roomOf(cell, sense) <= 0) break;
     const found = search.best(
       cell,
       (cells, signs, n) => {
         let room = Number.POSITIVE_INFINITY;
         for (let i = 0; i < n; i++) {
-          const x = cells[i]!;
-          const s = signs[i]! * sense;
-          const r = s > 0 ? hi[x]! - cur[x]! : cur[x]! - lo[x]!;
+          const r = roomOf(cells[i]!, signs[i]! * sense);
           if (r < room) room = r;
           if (room <= 0) return null;
         }
         return room;
       },
       (a, b) => a > b,
-      // No direction can move the cell past its own bound, so one that reaches it is the best.
-      (v) => v >= Math.min(need - moved, sense > 0 ? hi[cell]! - cur[cell]! : cur[cell]! - lo[cell]!),
+      // Stop at the first direction that keeps the proof on course: one that reaches the cell's own
+      // bound or the need (no direction can do better), or that moves at least an even share of
+      // what is left over the steps left. The best direction is only sought when none does, which
+      // keeps one proof from scanning every direction at every step.
+      (v) => v >= Math.min(need - moved, roomOf(cell, sense), Math.ceil((need - moved) / (MAX_STEPS - step))),
+      admit,
     );
     if (!found) break;
     const amount = Math.min(found.value, need - moved);
     const { cells, signs } = found.move;
-    for (let i = 0; i < cells.length; i++) {
-      cur[cells[i]!] = cur[cells[i]!]! + sense * signs[i]! * amount;
-      used?.add(cells[i]!);
-    }
+    for (let i = 0; i < cells.length; i++) cur[cells[i]!] = cur[cells[i]!]! + sense * signs[i]! * amount;
+    proof.steps.push({ move: found.move, sense, amount });
     moved += amount;
   }
   return moved;
 }
 
+/** Puts the cells a proof moved back to their true values. */
+function restore(fam: Family, cur: Float64Array, proof: Proof): void {
+  for (const { move } of proof.steps) for (const x of move.cells) cur[x] = fam.truth[x]!;
+}
+
 /**
- * A proven lower bound on the attacker's interval width for `cell`, capped at `need`, and the cells
- * the proof moved (the proof stays valid while none of those is published more tightly).
+ * A proven lower bound on the attacker's interval width for `cell`, capped at `need`, the cells the
+ * proof moved (it stays valid while none of those is published more tightly) and the proof itself,
+ * which `proofHolds` can check again in time linear in its size.
  */
 export function provenWidth(
   fam: Family,
@@ -270,9 +344,46 @@ export function provenWidth(
   ranges: Ranges,
   cell: number,
   need: number,
-): { up: number; down: number; used: Set<number> } {
+): { up: number; down: number; used: Set<number>; proof: Proof } {
+  const cur = search.scratch;
+  const downProof: Proof = { steps: [] };
+  const down = reach(search, cur, ranges, cell, -1, need, downProof);
+  restore(fam, cur, downProof);
+  const upProof: Proof = { steps: [] };
+  const up = reach(search, cur, ranges, cell, 1, need - down, upProof);
+  restore(fam, cur, upProof);
   const used = new Set<number>();
-  const down = reach(fam, search, ranges, cell, -1, need, used);
-  const up = reach(fam, search, ranges, cell, 1, need - down, used);
-  return { up, down, used };
+  const proof: Proof = { steps: [...downProof.steps, ...upProof.steps] };
+  for (const { move } of proof.steps) for (const x of move.cells) used.add(x);
+  return { up, down, used, proof };
+}
+
+/**
+ * Whether a recorded proof is still a proof under (possibly tighter) `ranges`: replays its moves from
+ * the true table, the down chain then the up chain (each starts again from the truth), and checks
+ * every cell it moves stays within its range after every step. The ranges are boxes, so both ends of
+ * a step inside means the whole step is. Exact: it accepts only what `reach` would have built.
+ */
+export function proofHolds(fam: Family, search: DirectionSearch, ranges: Ranges, proof: Proof): boolean {
+  const cur = search.scratch;
+  const { lo, hi } = ranges;
+  let ok = true;
+  let sense: number = 0;
+  for (let k = 0; k < proof.steps.length && ok; k++) {
+    const step = proof.steps[k]!;
+    // A change of sense starts the other chain from the true table.
+    if (step.sense !== sense) {
+      restore(fam, cur, { steps: proof.steps.slice(0, k) });
+      sense = step.sense;
+    }
+    const { cells, signs } = step.move;
+    for (let i = 0; i < cells.length; i++) {
+      const x = cells[i]!;
+      const v = cur[x]! + step.sense * signs[i]! * step.amount;
+      cur[x] = v;
+      if (v < lo[x]! || v > hi[x]!) ok = false;
+    }
+  }
+  restore(fam, cur, proof);
+  return ok;
 }
