@@ -93,7 +93,13 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.ts', 'build/**/*.{js,mjs,ts}', '*.config.{js,ts}'],
+    files: ['test/**/*.{ts,js,mjs,cjs}', 'build/**/*.{js,mjs,cjs,ts}', '*.config.{js,ts}'],
     languageOptions: { globals: { ...globals.node } },
+  },
+  {
+    // CommonJS scripts (a --require preload for the benchmark) use require by definition.
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs' },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );
