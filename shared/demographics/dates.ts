@@ -1,40 +1,7 @@
-// Calendar arithmetic on whole days since 1970-01-01 (proleptic Gregorian), without Date objects:
-// dates of birth are read once per distinct value, but the synthetic generator formats millions of
-// dates, and integer day numbers make both exact and fast. Algorithms: Howard Hinnant,
-// "chrono-Compatible Low-Level Date Algorithms" (days_from_civil / civil_from_days).
+// Reading dates of birth and computing ages, on whole day numbers (see shared/calendar.ts).
+import { civilFromDays, daysFromCivil, daysInMonth, type CivilDate } from '../calendar';
 
-export interface CivilDate {
-  year: number;
-  month: number; // 1-12
-  day: number; // 1-31
-}
-
-export function daysFromCivil(year: number, month: number, day: number): number {
-  const y = month <= 2 ? year - 1 : year;
-  const era = Math.floor(y / 400);
-  const yoe = y - era * 400;
-  const mp = (month + 9) % 12;
-  const doy = Math.floor((153 * mp + 2) / 5) + day - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
-}
-
-export function civilFromDays(days: number): CivilDate {
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const day = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const month = mp < 10 ? mp + 3 : mp - 9;
-  return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
-}
-
-export function daysInMonth(year: number, month: number): number {
-  if (month === 2) return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0 ? 29 : 28;
-  return month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
-}
+export { civilFromDays, daysFromCivil, daysInMonth, type CivilDate };
 
 function digitsAt(s: string, start: number, count: number): number {
   let v = 0;

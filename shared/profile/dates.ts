@@ -2,6 +2,7 @@
 // per value in large columns). A value is tested against every format at once; ambiguous
 // slash dates (03/04/2020) count for both the UK and the US reading, and the column's format is
 // chosen later from the counts, UK first on ties (see type-inference.ts).
+import { civilFromDays, daysFromCivil, daysInMonth, isLeapYear } from '../calendar';
 
 /** Format ids, in the order that breaks ties: ISO, then UK forms, then compact, then US last. */
 export const DATE_FORMATS = ['yyyy-mm-dd', 'dd/mm/yyyy', 'dd-mm-yyyy', 'dd.mm.yyyy', 'yyyymmdd', 'mm/dd/yyyy'] as const;
@@ -52,43 +53,17 @@ function fixedDigits(s: string, i: number, count: number): number {
   return v;
 }
 
-export function isLeapYear(y: number): boolean {
-  return (y % 4 === 0 && y % 100 !== 0) || y % 400 === 0;
-}
-
-export function daysInMonth(y: number, m: number): number {
-  if (m === 2) return isLeapYear(y) ? 29 : 28;
-  return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
-}
+export { isLeapYear, daysInMonth, daysFromCivil };
 
 function validDate(y: number, m: number, d: number): boolean {
   return m >= 1 && m <= 12 && d >= 1 && d <= daysInMonth(y, m);
-}
-
-/** Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's days_from_civil). */
-export function daysFromCivil(y: number, m: number, d: number): number {
-  const yy = m <= 2 ? y - 1 : y;
-  const era = Math.floor(yy / 400);
-  const yoe = yy - era * 400;
-  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
-  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
-  return era * 146097 + doe - 719468;
 }
 
 /** ISO 8601 text for a key: 'yyyy-mm-dd', or 'yyyy-mm-ddThh:mm:ss' when withTime. */
 export function formatDateKey(key: number, withTime: boolean): string {
   const days = Math.floor(key / 86400);
   const secs = key - days * 86400;
-  // civil_from_days (H. Hinnant)
-  const z = days + 719468;
-  const era = Math.floor(z / 146097);
-  const doe = z - era * 146097;
-  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
-  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
-  const mp = Math.floor((5 * doy + 2) / 153);
-  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
-  const m = mp < 10 ? mp + 3 : mp - 9;
-  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  const { year: y, month: m, day: d } = civilFromDays(days);
   const date = `${String(y).padStart(4, '0')}-${pad2(m)}-${pad2(d)}`;
   if (!withTime) return date;
   const h = Math.floor(secs / 3600);
