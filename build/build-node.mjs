@@ -26,7 +26,8 @@ export async function buildNode() {
     format: 'esm',
     sourcemap: true,
     // protobufjs: required lazily by DDSketch's (unused) protobuf serialisation only.
-    external: ['better-sqlite3', '@duckdb/node-api', 'electron', 'protobufjs/minimal'],
+    // playwright-core: loaded on demand for PDF output only; 8 MB that every command would compile.
+    external: ['better-sqlite3', '@duckdb/node-api', 'electron', 'protobufjs/minimal', 'playwright-core'],
     // CommonJS dependencies (papaparse) call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: quiet ? 'warning' : 'info',
