@@ -2,12 +2,13 @@
 // The same service backs the CLI and the desktop app; it never holds a row beyond a chunk.
 import { Worker } from 'node:worker_threads';
 import { existsSync } from 'node:fs';
+import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { sniffDialect, type DialectOverrides, type Dialect } from '../../shared/ingest/dialect';
 import { CsvChunkReader, mergeIngestStats, nextRowStart, type IngestStats } from '../../shared/ingest/csv-chunk-reader';
-import { finishProfile, mergeProfileStates, resolveProfileOptions, type DatasetProfile, type ProfileOptions, type ProfileState } from '../../shared/profile';
+import { finishProfile, mergeProfileStates, type DatasetProfile, type ProfileOptions, type ProfileState } from '../../shared/profile';
 import { RepresentError, errorFromJSON, type SerializedError } from '../../shared/errors';
 import { statInputFile, readHead, type OpenedFile } from './file-access';
 import { sha256File } from './fingerprint';
@@ -125,7 +126,7 @@ async function runPass(
     rows: stats.rows,
     columns: finishProfile(state),
     ingest: { ragged: stats.ragged, blankLines: stats.blankLines, warnings: headerWarnings },
-    options: resolveProfileOptions(options.profile ?? {}),
+    options: state.options,
   };
   return tally ? { profile, tally } : { profile };
 }
@@ -155,7 +156,6 @@ async function planParts(file: OpenedFile, dialect: Dialect, workers: number): P
   const count = Math.min(workers, Math.floor(file.sizeBytes / MIN_BYTES_PER_WORKER));
   if (!singleByteQuotes || count <= 1) return [{ start: 0, end: file.sizeBytes }];
 
-  const { open } = await import('node:fs/promises');
   const handle = await open(file.path, 'r');
   const cuts: number[] = [];
   try {

@@ -22,8 +22,7 @@ export interface DatasetFingerprint {
 
 export async function fingerprintFile(file: string, signal?: AbortSignal): Promise<DatasetFingerprint> {
   const opened = await statInputFile(file);
-  const stat = await fs.stat(opened.path);
-  return { name: path.basename(file), sizeBytes: stat.size, modifiedIso: stat.mtime.toISOString(), sha256: await sha256File(opened.path, signal) };
+  return { name: opened.label, sizeBytes: opened.sizeBytes, modifiedIso: opened.modifiedIso, sha256: await sha256File(opened.path, signal) };
 }
 
 export async function readAnswersFile(file: string): Promise<Answers> {
