@@ -282,3 +282,39 @@ function publishShares(
   }
   return { cells: out, evidence, classDisclosure };
 }
+
+/**
+ * A count table that is not published at all: no cell, margin or percentage, only evidence saying
+ * why. Its totals, where other tables of the report show them, are protected there. The reason names
+ * the rule, never a count from the table.
+ */
+export function withheldCountTable(table: CountTable, policy: Policy, population: string, reason: string): ProtectedResult {
+  const output: ProtectedCountTable = {
+    kind: 'count-table',
+    id: table.id,
+    title: `${table.title} (withheld)`,
+    population,
+    statisticClass: 'count',
+    dimensions: table.dimensions.map((d) => ({ name: d.name, categories: [...d.categories] })),
+    margins: table.margins,
+    totals: 'none',
+    roundingBase: policy.rounding.base,
+    marker: policy.marker,
+    cells: [],
+  };
+  return {
+    output,
+    evidence: {
+      statisticId: table.id,
+      title: table.title,
+      statisticClass: 'count',
+      population,
+      policy: policyRecord(policy),
+      outcome: 'pass',
+      reasons: [reason, 'Nothing from this table is published, so no cell of it needs protecting.'],
+      mitigations: ['withheld'],
+      cells: [],
+      summary: summarise([]),
+    },
+  };
+}

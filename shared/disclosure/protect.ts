@@ -4,7 +4,7 @@
 import { RepresentError } from '../errors';
 import { buildFamily, type FamilyMemberInput } from './family';
 import { protectFamily, type FamilyProtection } from './secondary';
-import { publishCountTable } from './counts';
+import { publishCountTable, withheldCountTable } from './counts';
 import {
   protectDateRange,
   protectDistinctCount,
@@ -66,6 +66,8 @@ interface Candidate {
   table: CountTable | GroupStatistic;
   dims: readonly Dimension[];
   hasMargins: boolean;
+  /** Group statistics: the position in the family member of each group (see projectRepeats). */
+  groupCell?: Int32Array;
 }
 
 /**
@@ -99,6 +101,10 @@ export function protectReport(inputs: readonly StatisticInput[], policy: Policy)
       const s = inputs[i]!;
       if (s.kind !== 'count-table') continue;
       validateCountTable(s);
+      if (tooSparse(s, policy)) {
+        results[i] = withheldCountTable(s, policy, population, sparseReason(s, policy));
+        continue;
+      }
       members.push({
         index: i,
         table: s,
@@ -128,12 +134,15 @@ export function protectReport(inputs: readonly StatisticInput[], policy: Policy)
       if (!isLinkable(s, policy)) continue;
       validateDimensions(s, s.dimensions);
       validateCounts(s, groupCounts(s), cellCount(s.dimensions), 'group sizes');
+      const countDims = new Set(members.flatMap((m) => (m.table.kind === 'count-table' ? m.dims.map((d) => d.name) : [])));
+      const projected = projectRepeats(s.dimensions, groupCounts(s), countDims);
       const candidate: Candidate = {
         index: i,
         table: s,
-        dims: s.dimensions,
+        dims: projected.dimensions,
         hasMargins: false,
-        input: { ref: i, tableId: s.id, dimensions: s.dimensions, counts: groupCounts(s), margins: false },
+        input: { ref: i, tableId: s.id, dimensions: projected.dimensions, counts: projected.counts, margins: false },
+        groupCell: projected.groupCell,
       };
       try {
         buildFamily([...members.map((m) => m.input), candidate.input]);
@@ -164,11 +173,17 @@ export function protectReport(inputs: readonly StatisticInput[], policy: Policy)
 
     members.forEach((m, a) => {
       const member = protection!.fam.members[a]!;
+      const why = protection!.withheld.get(a);
+      const withheld = why !== undefined;
       if (m.table.kind === 'count-table') {
-        results[m.index] = publishCountTable(m.table, member, protection!, policy, population, linkedTo[a]!);
+        results[m.index] = withheld
+          ? withheldCountTable(m.table, policy, population, why === 'budget' ? WITHHELD_BUDGET_REASON : WITHHELD_FINE_REASON)
+          : publishCountTable(m.table, member, protection!, policy, population, linkedTo[a]!);
         return;
       }
-      const linked: GroupCount[] = Array.from(member.cells, (cell) => {
+      const groupCell = m.groupCell!;
+      const linked: GroupCount[] = Array.from(groupCell, (pos) => {
+        const cell = member.cells[pos]!;
         const st = protection!.state[cell]!;
         return {
           value: protection!.published[cell]!,
@@ -176,6 +191,8 @@ export function protectReport(inputs: readonly StatisticInput[], policy: Policy)
         };
       });
       results[m.index] = protectGroup(m.table, policy, linked);
+      if (withheld)
+        results[m.index]!.evidence.reasons.push('Its group counts are cells of a table this report withholds, so they are suppressed too.');
       if (protection!.exhausted) {
         results[m.index]!.evidence.outcome = worst(results[m.index]!.evidence.outcome, 'review');
         results[m.index]!.evidence.reasons.push('Its group counts were all suppressed: proving the linked tables safe took more work than allowed for one report.');
@@ -199,6 +216,7 @@ export function protectReport(inputs: readonly StatisticInput[], policy: Policy)
         notes: [
           'Shared totals are one cell: published once, with one value and status, in every table that shows them.',
           'Secondary suppression ran over all these tables at once, so no suppressed cell can be worked out, or narrowed below the protection width, by combining them.',
+          'Tables were decided coarse before fine (1-way, then 2-way, then 3-way): a finer table suppressed its own cells, or was withheld, rather than hide cells of the coarser tables; every suppressed cell was then proven again against all published tables together.',
         ],
       });
     }
@@ -227,6 +245,74 @@ export function protectReport(inputs: readonly StatisticInput[], policy: Policy)
   const done = results.map((r) => r!);
   return { results: done, links, outcome: worst(...done.map((r) => r.evidence.outcome)), work };
 }
+
+/**
+ * Whether a count table that asks to be published only when dense (`minPublishableShare`) is too
+ * sparse: fewer than that share of its non-zero cells reach the threshold (a table with no non-zero
+ * cell at all is too sparse). Such a table would be published mostly suppressed, and its secondary
+ * suppression would cost the tables it shares totals with; it is withheld instead.
+ */
+function tooSparse(table: CountTable, policy: Policy): boolean {
+  const min = table.minPublishableShare;
+  if (min === undefined) return false;
+  let nonZero = 0;
+  let reaching = 0;
+  for (const c of table.counts) {
+    if (c === 0) continue;
+    nonZero++;
+    if (c >= policy.threshold) reaching++;
+  }
+  return nonZero === 0 || reaching < min * nonZero;
+}
+
+function sparseReason(table: CountTable, policy: Policy): string {
+  // The rule and the threshold only: the share itself is left out, as it would count the empty cells.
+  return `Withheld: a table crossing ${table.dimensions.length} attributes is published only when at least ${Math.round((table.minPublishableShare ?? 0) * 100)}% of its non-zero cells reach the threshold of ${policy.threshold}; in this one fewer do, so most of it would be suppressed.`;
+}
+
+/**
+ * Group counts that repeat along a dimension no count table uses (the "column" of a missingness
+ * table: every column of one group has the same denominator, the group's size) are one count per
+ * group, not a split of the group. Linking them as separate cells would let them be published while
+ * the same count is suppressed in the group's 1-way table. So that dimension is dropped before
+ * linking, and each group maps to its group's one cell. A dimension some count table uses, or along
+ * which the counts vary, is a real split and is kept.
+ */
+function projectRepeats(
+  dimensions: readonly Dimension[],
+  counts: readonly number[],
+  countDims: ReadonlySet<string>,
+): { dimensions: Dimension[]; counts: number[]; groupCell: Int32Array } {
+  const sizes = dimensions.map((d) => d.categories.length);
+  const strides = sizes.map((_, j) => sizes.slice(j + 1).reduce((a, b) => a * b, 1));
+  const keep = dimensions.map((d, j) => {
+    if (countDims.has(d.name) || dimensions.length === 1) return true;
+    for (let pos = 0; pos < counts.length; pos++) {
+      const at = Math.floor(pos / strides[j]!) % sizes[j]!;
+      if (at !== 0 && counts[pos] !== counts[pos - at * strides[j]!]) return true;
+    }
+    return false;
+  });
+  if (!keep.includes(true)) keep[0] = true;
+  const kept = dimensions.filter((_, j) => keep[j]);
+  const keptSizes = kept.map((d) => d.categories.length);
+  const groupCell = new Int32Array(counts.length);
+  const projected = new Array<number>(keptSizes.reduce((a, b) => a * b, 1)).fill(0);
+  for (let pos = 0; pos < counts.length; pos++) {
+    let idx = 0;
+    dimensions.forEach((_, j) => {
+      if (keep[j]) idx = idx * sizes[j]! + (Math.floor(pos / strides[j]!) % sizes[j]!);
+    });
+    groupCell[pos] = idx;
+    projected[idx] = counts[pos]!;
+  }
+  return { dimensions: [...kept], counts: projected, groupCell };
+}
+
+const WITHHELD_FINE_REASON =
+  'Withheld: tables are protected coarse before fine, and this one (or a coarser table whose cells it shows) could not be protected by suppressing its own cells alone, so it is not published rather than hide counts of the coarser tables it shares totals with.';
+const WITHHELD_BUDGET_REASON =
+  'Withheld: proving the tables that cross this many attributes safe took more work than allowed for one report, so none of them is published; the coarser tables were protected without them.';
 
 const NUMERATOR_NOTE = 'Numerators are protected on their own: do not publish the same event counts in another table of this report.';
 

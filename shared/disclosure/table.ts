@@ -50,6 +50,13 @@ export interface CountTable extends StatisticBase {
    * within each ethnicity). Computed from protected counts only; needs margins "all".
    */
   shares?: { over: readonly string[] };
+  /**
+   * Publish the table only when it is dense enough to say something: at least this share (0 to 1)
+   * of its non-zero cells reach the threshold. Otherwise it is withheld whole (not published, its
+   * evidence says why) rather than published mostly suppressed. For the fine intersection tables of
+   * a default report (see shared/report/from-analysis.ts); unset means always publish.
+   */
+  minPublishableShare?: number;
 }
 
 /** Per-group mean (and SD) of a numeric variable, with the number of values behind each. */
@@ -201,6 +208,8 @@ export function validateCounts(table: { id: string }, counts: readonly number[],
 export function validateCountTable(table: CountTable): void {
   validateDimensions(table, table.dimensions);
   validateCounts(table, table.counts, cellCount(table.dimensions));
+  if (table.minPublishableShare !== undefined && !(table.minPublishableShare >= 0 && table.minPublishableShare <= 1))
+    throw bad(table, 'the share of cells that must reach the threshold is out of range.', 'a number from 0 to 1', 'another value');
   if (table.shares) {
     const names = new Set(table.dimensions.map((d) => d.name));
     for (const n of table.shares.over)

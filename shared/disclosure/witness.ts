@@ -62,6 +62,12 @@ export class DirectionSearch {
   private relevantNow = 0;
   /** Directions evaluated over this search's life: the unit of work that budgets are set in. */
   evaluations = 0;
+  /**
+   * Members the search may touch (all by default). Secondary suppression decides coarse tables
+   * before fine ones; while it does, the fine tables are not published and their cells are no
+   * constraint, so directions leave them out (./secondary.ts recomputes every proof once they join).
+   */
+  active: Uint8Array;
   /** Scratch copy of the true table that `reach` moves and then restores, so no call copies the family. */
   readonly scratch: Float64Array;
   /** Each cell's position in the joint table (Total as one more category), and the cell at each. */
@@ -87,6 +93,7 @@ export class DirectionSearch {
       }),
     );
     this.touched = new Int32Array(fam.members.length);
+    this.active = new Uint8Array(fam.members.length).fill(1);
     this.relevantStamp = new Int32Array(fam.dimNames.length);
     this.scratch = Float64Array.from(fam.truth);
     this.strides = [];
@@ -220,6 +227,7 @@ export class DirectionSearch {
       found = { touched: [], rel: [] };
       this.relevantNow++;
       for (let mi = 0; mi < fam.members.length; mi++) {
+        if (!this.active[mi]) continue;
         const inM = this.inMember[mi]!;
         let ok = true;
         // Tables touched: those that contain every active dimension whose pair has no Total.

@@ -6,6 +6,7 @@ import { analysisToStatistics } from '../analysis/to-statistics';
 import type { AnalysisResult } from '../analysis/types';
 import { getReference, type ReferenceDistribution } from '../reference';
 import type { ReportSectionInput } from './build';
+import { THREE_WAY_MIN_PUBLISHABLE_SHARE } from './methods';
 
 const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
@@ -22,7 +23,10 @@ function referenceFor(result: AnalysisResult, id: string): ReferenceDistribution
 }
 
 export function sectionsFromAnalysis(result: AnalysisResult): ReportSectionInput[] {
-  return analysisToStatistics(result).map((statistic): ReportSectionInput => {
+  return analysisToStatistics(result).map((original): ReportSectionInput => {
+    // Fine intersections are published only when dense enough (rule and reason in ./methods.ts).
+    const statistic =
+      original.kind === 'count-table' && original.dimensions.length >= 3 ? { ...original, minPublishableShare: THREE_WAY_MIN_PUBLISHABLE_SHARE } : original;
     const id = statistic.id;
     if (id.startsWith('counts-')) {
       const reference = referenceFor(result, id);

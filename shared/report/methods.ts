@@ -4,6 +4,16 @@ import type { Policy } from '../disclosure';
 import { DIFFERENTIAL_POINTS, HIGH_MISSING_PERCENT, OVER_RATIO, UNDER_RATIO } from './flags';
 import type { MethodNote } from './model';
 
+/**
+ * The default report publishes a table crossing three attributes only when at least this share of
+ * its non-zero cells reach the policy's threshold (./from-analysis.ts sets it on those tables; the
+ * disclosure layer withholds a sparser one and its evidence says why). Below it most of the table
+ * would be suppressed anyway (its small cells plus the partners their protection needs), and
+ * protecting it would cost work and suppression for little. Defined here so the methods text states
+ * the rule the report applied.
+ */
+export const THREE_WAY_MIN_PUBLISHABLE_SHARE = 0.6;
+
 export function methodNotes(policy: Policy): MethodNote[] {
   const base = policy.rounding.base;
   return [
@@ -17,6 +27,16 @@ export function methodNotes(policy: Policy): MethodNote[] {
         `totals are ${policy.totals === 'rounded-true-total' ? 'the true totals, rounded like any count' : 'the sums of the published cells'}; ` +
         `and further cells are suppressed where needed so that no hidden count can be worked out, or narrowed below ${policy.protectionWidth ?? policy.threshold}, from the published cells and totals of all tables together. ` +
         `A hidden value is shown as "${policy.marker}".`,
+    },
+    {
+      id: 'table-order',
+      title: 'Coarse tables first',
+      text:
+        'Tables are protected in order of how many attributes they cross: the counts by one attribute (and the overall total) first, then tables crossing two attributes, then three. ' +
+        'Once a coarser table is protected its published counts are fixed, and a finer table hides its own cells to protect its small counts rather than hiding counts of the coarser tables it shares totals with. ' +
+        'After each step every hidden count is checked again against everything published so far, so the finer tables cannot be combined with the coarser ones to work out a hidden count. ' +
+        'A finer table that cannot be protected by hiding its own cells is withheld: it is not published, and the disclosure evidence says so. ' +
+        `A table crossing three attributes is published only when at least ${Math.round(THREE_WAY_MIN_PUBLISHABLE_SHARE * 100)}% of its non-zero cells reach the threshold of ${policy.threshold}; otherwise most of it would be hidden, and it is withheld for that reason.`,
     },
     {
       id: 'shares',

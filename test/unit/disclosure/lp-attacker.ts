@@ -78,7 +78,9 @@ function interiorCells(t: ProtectedCountTable): Map<string, string>[] {
 }
 
 /** Attacks all suppressed cells of a set of published tables of one population. */
-export function attack(tables: readonly ProtectedCountTable[], policy: Policy): AttackResult[] {
+export function attack(published: readonly ProtectedCountTable[], policy: Policy): AttackResult[] {
+  // A withheld table publishes nothing (no cell, no margin): the attacker does not see it.
+  const tables = published.filter((t) => t.cells.length > 0);
   const allDims = [...new Set(tables.flatMap((t) => t.dimensions.map((d) => d.name)))].sort();
   const vars = new Map<string, Variable>();
   for (const t of tables) {

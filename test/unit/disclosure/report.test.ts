@@ -146,3 +146,34 @@ describe('protectReport', () => {
     expect(protectReport([eth, elsewhere], policy).links).toEqual([]);
   });
 });
+
+describe('group counts that repeat across a non-partition dimension', () => {
+  // A missingness table: one row per group and column, every column of a group with the group's
+  // size as denominator. Those denominators are the 1-way counts; they must carry the 1-way
+  // table's decisions, not be published beside a suppressed 1-way cell.
+  it('publish a group size exactly where the 1-way table does, and hide it where it is hidden', () => {
+    const columns = { name: 'column', categories: ['BMI', 'SMOKING', 'BP'] };
+    for (const id of ['acro-default', 'opensafely'] as const) {
+      const policy = presetPolicy(id);
+      const ethnicity = { name: 'group', categories: ['A', 'B', 'C', 'D'] };
+      const eth: CountTable = { kind: 'count-table', id: 'eth', title: 'Rows by group', dimensions: [ethnicity], counts: [500, 7, 300, 40], margins: 'all' };
+      const missing = {
+        kind: 'rates' as const,
+        id: 'missing-by-eth',
+        title: 'Missing by ethnicity',
+        dimensions: [ethnicity, columns],
+        numerators: eth.counts.flatMap((n) => columns.categories.map((_, c) => Math.floor(n / (c + 3)))),
+        denominators: eth.counts.flatMap((n) => columns.categories.map(() => n)),
+        per: 100,
+      };
+      const report = protectReport([eth, missing], policy);
+      const ethOut = report.results[0]!.output as ProtectedCountTable;
+      const rateOut = report.results[1]!.output as ProtectedGroupTable;
+      expect(ethOut.cells.some((c) => c.value === null)).toBe(true);
+      ethnicity.categories.forEach((cat, e) => {
+        const published = ethOut.cells.find((c) => c.coords[0] === cat)!.value;
+        for (let c = 0; c < columns.categories.length; c++) expect(rateOut.groups[e * columns.categories.length + c]!.n, `${id} ${cat}`).toBe(published);
+      });
+    }
+  });
+});
