@@ -1,9 +1,15 @@
 // Bundles the Node-side entry points (CLI, profiling worker, benchmark) with esbuild.
-// One bundle per entry keeps start-up fast and lets the worker file be found beside the CLI.
+// Code splitting: the CLI imports each command when it runs (main/cli/index.ts), so a command
+// compiles only its own code, and the worker shares the profiler's chunk with the CLI. Chunks sit
+// beside the entries in out/node (profile-job finds the worker beside its own file).
 // Native and Electron modules stay external: better-sqlite3 is loaded from node_modules.
+// Files are written whole (temp file, then rename), chunks before the entries that import them:
+// test runs build in parallel while other runs use out/node, and a CLI started mid-write must
+// never read an empty or half-written file (it once ran an empty cli.js and exited 0).
 import { build } from 'esbuild';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const quiet = process.argv.includes('--quiet');
@@ -16,7 +22,7 @@ export const nodeEntries = {
 
 export async function buildNode() {
   const started = Date.now();
-  await build({
+  const result = await build({
     absWorkingDir: root,
     entryPoints: nodeEntries,
     outdir: 'out/node',
@@ -24,6 +30,8 @@ export async function buildNode() {
     platform: 'node',
     target: 'node20',
     format: 'esm',
+    splitting: true,
+    chunkNames: 'chunk-[hash]',
     sourcemap: true,
     // protobufjs: required lazily by DDSketch's (unused) protobuf serialisation only.
     // playwright-core: loaded on demand for PDF output only; 8 MB that every command would compile.
@@ -31,7 +39,16 @@ export async function buildNode() {
     // CommonJS dependencies (papaparse) call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: quiet ? 'warning' : 'info',
+    write: false,
   });
+  await mkdir(path.join(root, 'out/node'), { recursive: true });
+  const isEntry = (file) => Object.keys(nodeEntries).some((name) => path.basename(file.path).startsWith(`${name}.js`));
+  const ordered = [...result.outputFiles.filter((f) => !isEntry(f)), ...result.outputFiles.filter(isEntry)];
+  for (const file of ordered) {
+    const temp = `${file.path}.${process.pid}.tmp`;
+    await writeFile(temp, file.contents);
+    await rename(temp, file.path);
+  }
   if (!quiet) console.log(`built out/node in ${Date.now() - started} ms`);
 }
 

@@ -2,22 +2,29 @@
 import { RepresentError } from '../../shared/errors';
 import { ExitCode } from './exit-codes';
 import { UsageError, type Command, type CliIO } from './command';
-import { profileCommand } from './commands/profile';
-import { sampleCommand } from './commands/sample';
-import { demoCommand } from './commands/demo';
-import { requestCommand } from './commands/request';
-import { reviewCommand } from './commands/review';
-import { verifyCommand } from './commands/verify';
-import { keysCommand } from './commands/keys';
-import { auditCommand } from './commands/audit';
-import { reportCommand } from './commands/report';
-import { answersCommand } from './commands/answers';
-import { analyseCommand } from './commands/analyse';
-import { mappingCommand } from './commands/mapping';
 
-const commands: Command[] = [profileCommand, sampleCommand, demoCommand, requestCommand, reviewCommand, verifyCommand, keysCommand, auditCommand, analyseCommand, mappingCommand, reportCommand, answersCommand];
+/**
+ * Each command is imported when it runs (esbuild splits them into chunks, build/build-node.mjs), so
+ * `represent profile` does not compile the report renderers, the store or the disclosure code
+ * first: start-up cost that counts against every run.
+ */
+const commandLoaders: Record<string, () => Promise<Command>> = {
+  profile: async () => (await import('./commands/profile')).profileCommand,
+  sample: async () => (await import('./commands/sample')).sampleCommand,
+  demo: async () => (await import('./commands/demo')).demoCommand,
+  request: async () => (await import('./commands/request')).requestCommand,
+  review: async () => (await import('./commands/review')).reviewCommand,
+  verify: async () => (await import('./commands/verify')).verifyCommand,
+  keys: async () => (await import('./commands/keys')).keysCommand,
+  audit: async () => (await import('./commands/audit')).auditCommand,
+  analyse: async () => (await import('./commands/analyse')).analyseCommand,
+  mapping: async () => (await import('./commands/mapping')).mappingCommand,
+  report: async () => (await import('./commands/report')).reportCommand,
+  answers: async () => (await import('./commands/answers')).answersCommand,
+};
 
-function help(): string {
+async function help(): Promise<string> {
+  const commands = await Promise.all(Object.values(commandLoaders).map((load) => load()));
   const width = Math.max(...commands.map((c) => c.name.length));
   return [
     'Usage: represent <command> [options]',
@@ -32,14 +39,15 @@ function help(): string {
 export async function main(argv: string[], io: CliIO): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === 'help' || name === '--help' || name === '-h') {
-    io.stdout.write(help() + '\n');
+    io.stdout.write((await help()) + '\n');
     return name ? ExitCode.ok : ExitCode.usage;
   }
-  const command = commands.find((c) => c.name === name);
-  if (!command) {
-    io.stderr.write(`represent: unknown command "${name}".\n\n${help()}\n`);
+  const load = Object.hasOwn(commandLoaders, name) ? commandLoaders[name] : undefined;
+  if (!load) {
+    io.stderr.write(`represent: unknown command "${name}".\n\n${await help()}\n`);
     return ExitCode.usage;
   }
+  const command = await load();
   if (rest.includes('--help') || rest.includes('-h')) {
     io.stdout.write(command.usage.trim() + '\n');
     return ExitCode.ok;

@@ -14,7 +14,7 @@ import { statInputFile, readHead, type OpenedFile } from './file-access';
 import { sha256File } from './fingerprint';
 import type { PartTask, WorkerMessage } from '../worker/messages';
 import { mergeTallyStates, type TallySpec, type TallyState } from '../../shared/analysis/tally';
-import { planAnalysis, tallySpecFor, type AnalysisPlan, type PlanOverrides } from '../../shared/analysis/plan';
+import type { AnalysisPlan, PlanOverrides } from '../../shared/analysis/plan';
 
 export interface ProfileProgress {
   bytesRead: number;
@@ -37,6 +37,7 @@ export interface ProfileFileOptions {
 
 const HEAD_BYTES = 1024 * 1024;
 const READ_CHUNK_BYTES = 1024 * 1024;
+const HEADER_SLICE_BYTES = 64 * 1024;
 /** Below this a second worker costs more to start than it saves. */
 const MIN_BYTES_PER_WORKER = 8 * 1024 * 1024;
 /** How far past a split target we look for the next row start before giving that split up. */
@@ -68,6 +69,8 @@ export interface AnalysedFile {
  * fit the file's columns.
  */
 export async function analyseFile(filePath: string, options: AnalyseFileOptions): Promise<AnalysedFile> {
+  // Imported here: the mapping's validation (zod, code sets) is start-up work `profile` never needs.
+  const { planAnalysis, tallySpecFor } = await import('../../shared/analysis/plan');
   let plan: AnalysisPlan | undefined;
   const { profile, tally } = await runPass(filePath, options, (columns) => {
     plan = planAnalysis(options.mapping, columns, options.overrides);
@@ -91,24 +94,41 @@ async function runPass(
       location: { file: file.label },
     });
   }
-  const head = await readHead(file.path, HEAD_BYTES);
-  const dialect = sniffDialect(head, { file: file.label, totalBytes: file.sizeBytes }, options.dialect);
-  const { columns, warnings: headerWarnings } = readColumns(head, dialect, file);
-  const tallySpec = tallyFor?.(columns);
-
-  const started = performance.now();
-  const hashing = sha256File(file.path, options.signal);
-  hashing.catch(() => undefined); // awaited below; avoid an unhandled rejection if parsing fails first
-
   const workers = Math.max(1, Math.floor(options.workers ?? availableParallelism()));
-  let parts = await planParts(file, dialect, workers);
-  let outcome = await runParts(parts, { file, dialect, columns, options, started, tally: tallySpec });
-  if (outcome === 'misaligned') {
-    // A split point fell inside a quoted field that spans lines: redo the file as one part.
-    parts = [{ start: 0, end: file.sizeBytes }];
-    outcome = await runParts(parts, { file, dialect, columns, options, started, tally: tallySpec });
+  // Start the threads first: booting one and loading its code takes a good part of a second on a
+  // busy machine, time this thread spends sniffing the file and planning the parts meanwhile.
+  const workerPath = options.workerPath ?? defaultWorkerPath();
+  const idle = Array.from({ length: partCount(file.sizeBytes, workers) }, () => startWorker(workerPath));
+  let outcome: 'misaligned' | PartResult;
+  let hashing: Promise<string>;
+  let started: number;
+  let dialect: Dialect;
+  let columns: string[];
+  let headerWarnings: string[];
+  try {
+    const head = await readHead(file.path, HEAD_BYTES);
+    dialect = sniffDialect(head, { file: file.label, totalBytes: file.sizeBytes }, options.dialect);
+    ({ columns, warnings: headerWarnings } = readColumns(head, dialect, file));
+    const tallySpec = tallyFor?.(columns);
+
+    started = performance.now();
+    let parts = await planParts(file, dialect, workers);
+    const ctx: RunContext = { file, dialect, columns, options, started, workerPath, idle, ...(tallySpec ? { tally: tallySpec } : {}) };
+    const running = runParts(parts, ctx);
+    // Hashed here, on this otherwise idle thread, once the workers have their parts.
+    hashing = sha256File(file.path, options.signal);
+    hashing.catch(() => undefined); // awaited below; avoid an unhandled rejection if parsing fails first
+    outcome = await running;
+    if (outcome === 'misaligned') {
+      // A split point fell inside a quoted field that spans lines: redo the file as one part.
+      parts = [{ start: 0, end: file.sizeBytes }];
+      outcome = await runParts(parts, ctx);
+    }
+    if (outcome === 'misaligned') throw new Error('A single part cannot be misaligned');
+  } finally {
+    // Threads started for parts that never came (a bad file, fewer parts than planned).
+    for (const w of idle) void w.worker.terminate();
   }
-  if (outcome === 'misaligned') throw new Error('A single part cannot be misaligned');
 
   const { state, stats, tally } = outcome;
   if (stats.rows === 0) {
@@ -134,8 +154,12 @@ async function runPass(
 /** The header (or the first row's width when there is none), read from the head of the file. */
 function readColumns(head: Uint8Array, dialect: Dialect, file: OpenedFile): { columns: string[]; warnings: string[] } {
   const reader = new CsvChunkReader(dialect, () => undefined, { file: file.label, isFirstPart: true, firstByteOffset: 0 });
-  reader.push(head);
-  if (head.length >= file.sizeBytes) reader.end();
+  // A slice at a time until the header is known: parsing the whole head's rows here only to drop
+  // them cost ~0.1 s of this thread before the workers had their parts.
+  // (A file that fits in the head is read whole, so its errors are found here, before any thread.)
+  const whole = head.length >= file.sizeBytes;
+  for (let at = 0; at < head.length && (whole || reader.columns.length === 0); at += HEADER_SLICE_BYTES) reader.push(head.subarray(at, at + HEADER_SLICE_BYTES));
+  if (whole) reader.end();
   return { columns: reader.columns, warnings: reader.warnings };
 }
 
@@ -181,7 +205,29 @@ interface RunContext {
   columns: string[];
   options: ProfileFileOptions;
   started: number;
+  workerPath: string;
+  /** Threads started ahead and waiting for a part; taken before any new one is started. */
+  idle: StartedWorker[];
   tally?: TallySpec;
+}
+
+/** The parts planParts will make of a file this size (fewer when a cut point cannot be found). */
+function partCount(sizeBytes: number, workers: number): number {
+  return Math.max(1, Math.min(workers, Math.floor(sizeBytes / MIN_BYTES_PER_WORKER)));
+}
+
+interface StartedWorker {
+  worker: Worker;
+  /** Settles when the thread has ended, with its error if it failed outside profilePart's own handling. */
+  ended: Promise<Error | undefined>;
+}
+
+/** A profiling thread that waits for its PartTask (main/worker/profile-worker.ts). */
+function startWorker(workerPath: string): StartedWorker {
+  const worker = new Worker(workerPath);
+  let error: Error | undefined;
+  worker.on('error', (e) => (error ??= e));
+  return { worker, ended: new Promise((resolve) => worker.once('exit', () => resolve(error))) };
 }
 
 interface PartResult {
@@ -194,7 +240,6 @@ async function runParts(
   parts: PartRange[],
   ctx: RunContext,
 ): Promise<'misaligned' | PartResult> {
-  const workerPath = ctx.options.workerPath ?? defaultWorkerPath();
   const bytesRead = new Array<number>(parts.length).fill(0);
   const rows = new Array<number>(parts.length).fill(0);
   const results = new Array<PartResult | undefined>(parts.length);
@@ -216,44 +261,45 @@ async function runParts(
     });
   };
 
-  const runOne = (range: PartRange, partIndex: number) =>
-    new Promise<void>((resolve, reject) => {
-      const task: PartTask = {
-        path: ctx.file.path,
-        fileLabel: ctx.file.label,
-        partIndex,
-        start: range.start,
-        end: range.end,
-        isLast: partIndex === parts.length - 1,
-        dialect: ctx.dialect,
-        columns: ctx.columns,
-        profileOptions: ctx.options.profile ?? {},
-        readChunkBytes: READ_CHUNK_BYTES,
-        ...(ctx.tally ? { tally: ctx.tally } : {}),
-      };
-      const worker = new Worker(workerPath, { workerData: task });
-      running.push(worker);
-      worker.on('message', (m: WorkerMessage) => {
-        switch (m.type) {
-          case 'progress':
-            bytesRead[partIndex] = m.bytesRead;
-            rows[partIndex] = m.rows;
-            reportProgress();
-            break;
-          case 'done':
-            results[partIndex] = m.tally ? { state: m.state, stats: m.stats, tally: m.tally } : { state: m.state, stats: m.stats };
-            break;
-          case 'misaligned':
-            misaligned = true;
-            break;
-          case 'error':
-            errors[partIndex] = m.error;
-            break;
-        }
-      });
-      worker.on('error', reject);
-      worker.on('exit', () => resolve());
+  const runOne = async (range: PartRange, partIndex: number): Promise<void> => {
+    const task: PartTask = {
+      path: ctx.file.path,
+      fileLabel: ctx.file.label,
+      partIndex,
+      start: range.start,
+      end: range.end,
+      isLast: partIndex === parts.length - 1,
+      dialect: ctx.dialect,
+      columns: ctx.columns,
+      profileOptions: ctx.options.profile ?? {},
+      readChunkBytes: READ_CHUNK_BYTES,
+      ...(ctx.tally ? { tally: ctx.tally } : {}),
+    };
+    const started = ctx.idle.pop() ?? startWorker(ctx.workerPath);
+    const worker = started.worker;
+    running.push(worker);
+    worker.on('message', (m: WorkerMessage) => {
+      switch (m.type) {
+        case 'progress':
+          bytesRead[partIndex] = m.bytesRead;
+          rows[partIndex] = m.rows;
+          reportProgress();
+          break;
+        case 'done':
+          results[partIndex] = m.tally ? { state: m.state, stats: m.stats, tally: m.tally } : { state: m.state, stats: m.stats };
+          break;
+        case 'misaligned':
+          misaligned = true;
+          break;
+        case 'error':
+          errors[partIndex] = m.error;
+          break;
+      }
     });
+    worker.postMessage(task);
+    const error = await started.ended;
+    if (error) throw error;
+  };
 
   const onAbort = () => {
     for (const w of running) void w.terminate();

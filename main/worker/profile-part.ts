@@ -10,9 +10,11 @@ import type { PartTask, WorkerMessage } from './messages';
 const PROGRESS_INTERVAL_MS = 100;
 
 export function profilePart(task: PartTask, post: (m: WorkerMessage) => void): void {
-  const accumulator = createProfileAccumulator(task.columns, task.profileOptions);
+  // With a tally, the accumulator hands over each cell's missing flag and value key, so the tally
+  // need not look every cell up again.
+  const accumulator = createProfileAccumulator(task.columns, task.profileOptions, { recordCells: task.tally !== undefined });
   const tally = task.tally ? createTallyAccumulator(task.tally, task.columns, task.profileOptions) : undefined;
-  const reader = new CsvChunkReader(task.dialect, tally ? (rows) => (accumulator.addRows(rows), tally.addRows(rows)) : (rows) => accumulator.addRows(rows), {
+  const reader = new CsvChunkReader(task.dialect, tally ? (rows) => (accumulator.addRows(rows), tally.addRows(rows, accumulator.cells)) : (rows) => accumulator.addRows(rows), {
     file: task.fileLabel,
     isFirstPart: task.partIndex === 0,
     columns: task.partIndex === 0 ? undefined : task.columns,

@@ -12,6 +12,7 @@
 import { RepresentError } from '../errors';
 import { ageInYears, civilFromDays, parseDate } from '../demographics/dates';
 import { MissingMatcher, NOT_MISSING } from '../profile/missing-values';
+import { MISSING_NO_KEY, PRESENT_NO_KEY, type CellCodes } from '../profile/cell-codes';
 import { resolveProfileOptions, type ProfileOptions } from '../profile/options';
 
 /** How a dimension's raw cell becomes its key component. */
@@ -225,6 +226,10 @@ export class TallyAccumulator {
   private readonly width: number;
   private readonly rowIds: Int32Array;
   private readonly missingCols: Int32Array;
+  /** Per dimension: the profile's exact-tier key index -> this dimension's value id (-1: not seen yet). */
+  private readonly keyIds: Int32Array[];
+  /** Cell codes worked out here when addRows is given none (no profile accumulator alongside). */
+  private ownCodes: Int32Array[];
 
   constructor(
     private readonly spec: TallySpec,
@@ -240,6 +245,8 @@ export class TallyAccumulator {
     this.values = spec.dimensions.map(() => []);
     this.rowIds = new Int32Array(spec.dimensions.length);
     this.missingCols = new Int32Array(this.width);
+    this.keyIds = spec.dimensions.map(() => new Int32Array(0));
+    this.ownCodes = [];
     this.tables = spec.tables.map((t) => ({
       dims: t.dims.slice(),
       map: new Map(),
@@ -315,20 +322,60 @@ export class TallyAccumulator {
     });
   }
 
-  /** Hot path: one dictionary lookup per dimension, one missing check per column, then one numeric Map lookup per table. */
-  addRows(rows: readonly (readonly string[])[]): void {
-    const width = this.width;
+  /** The id of the cell whose profile key is k (its raw value is `raw`), memoised by key. */
+  private idOfKey(d: number, k: number, raw: string): number {
+    let memo = this.keyIds[d]!;
+    if (k < memo.length) {
+      const id = memo[k]!;
+      if (id >= 0) return id;
+    } else {
+      const grown = new Int32Array(Math.max(64, k + 1, memo.length * 2)).fill(-1);
+      grown.set(memo);
+      this.keyIds[d] = memo = grown;
+    }
+    const id = this.idOf(d, raw);
+    if (id >= 0) memo[k] = id;
+    return id;
+  }
+
+  /** Missing flags worked out here, for callers without a profile accumulator (cell-codes.ts). */
+  private codesFor(rows: readonly (readonly string[])[]): CellCodes {
+    if ((this.ownCodes[0]?.length ?? 0) < rows.length || this.ownCodes.length !== this.width) {
+      this.ownCodes = Array.from({ length: this.width }, () => new Int32Array(Math.max(1024, rows.length)));
+    }
     const matcher = this.matcher;
+    for (let c = 0; c < this.width; c++) {
+      const codes = this.ownCodes[c]!;
+      for (let r = 0; r < rows.length; r++) codes[r] = matcher.bucketOf(rows[r]![c] ?? '') === NOT_MISSING ? PRESENT_NO_KEY : MISSING_NO_KEY;
+    }
+    return { rows: rows.length, columns: this.ownCodes };
+  }
+
+  /**
+   * Hot path. `cells`: what the profile accumulator found for these same rows (its cell codes:
+   * each cell's missing flag and exact-tier key), so a row costs an array read per dimension and
+   * per column instead of a string lookup and a missing check; then one array increment (or
+   * numeric Map lookup) per table. Key ids are memoised, so every call must pass the codes of the
+   * same accumulator (built with the same profile options), or none.
+   */
+  addRows(rows: readonly (readonly string[])[], cells?: CellCodes): void {
+    const codes = cells ?? this.codesFor(rows);
+    if (codes.rows !== rows.length || codes.columns.length !== this.width) {
+      throw new RepresentError('internal', 'The tally was given cell codes for other rows.', { expected: `${rows.length} rows of ${this.width} columns`, found: `${codes.rows} rows of ${codes.columns.length} columns` });
+    }
+    const width = this.width;
+    const columnCodes = codes.columns;
     const D = this.dims.length;
     const columnOf = this.dims;
+    const dimCodes = columnOf.map((c) => columnCodes[c]!);
     const rowIds = this.rowIds;
     const missingCols = this.missingCols;
     const tables = this.tables;
     const maxKeys = this.spec.maxKeys;
     rows: for (let r = 0; r < rows.length; r++) {
-      const row = rows[r]!;
       for (let d = 0; d < D; d++) {
-        const id = this.idOf(d, row[columnOf[d]!] ?? '');
+        const code = dimCodes[d]![r]!;
+        const id = code >= 0 ? this.idOfKey(d, code >> 1, rows[r]![columnOf[d]!] ?? '') : this.idOf(d, rows[r]![columnOf[d]!] ?? '');
         if (id < 0) {
           this.overflowRows++;
           continue rows;
@@ -336,10 +383,7 @@ export class TallyAccumulator {
         rowIds[d] = id;
       }
       let nMissing = 0;
-      for (let c = 0; c < width; c++) {
-        const v = row[c];
-        if (v === undefined || v.length === 0 || matcher.bucketOf(v) !== NOT_MISSING) missingCols[nMissing++] = c;
-      }
+      for (let c = 0; c < width; c++) if ((columnCodes[c]![r]! & 1) !== 0) missingCols[nMissing++] = c;
       for (let ti = 0; ti < tables.length; ti++) {
         const t = tables[ti]!;
         const dims = t.dims;
@@ -424,6 +468,25 @@ function packKey(rowIds: Int32Array, dims: readonly number[]): number {
   return key + LARGE_KEY_OFFSET;
 }
 
+/**
+ * A merge key for the k value ids at ids[at]: for up to three, a number as packKey makes it (a
+ * small integer when every id is below SMALL_ID, which a Map hashes fastest), else a string.
+ */
+function entryKey(ids: readonly number[], at: number, k: number): number | string {
+  if (k > 3) return ids.slice(at, at + k).join(',');
+  let key = 0;
+  let small = true;
+  for (let j = 0; j < k; j++) {
+    const id = ids[at + j]!;
+    if (id >= SMALL_ID) small = false;
+    key = (key << 10) | id;
+  }
+  if (small) return key;
+  key = 0;
+  for (let j = 0; j < k; j++) key = key * MAX_DIMENSION_VALUES + ids[at + j]!;
+  return key + LARGE_KEY_OFFSET;
+}
+
 function structuredSpec(s: TallySpec): TallySpec {
   return { maxKeys: s.maxKeys, tables: s.tables.map((t) => ({ dims: t.dims.slice(), missing: t.missing })), dimensions: s.dimensions.map((d) => ({ ...d, transform: { ...d.transform } })) };
 }
@@ -461,28 +524,33 @@ export function mergeTallyStates(a: TallyState, b: TallyState): TallyState {
     const tb = b.tables[ti]!;
     const k = ta.dims.length;
     const out: TallyTable = { dims: ta.dims.slice(), ids: ta.ids.slice(), counts: ta.counts.slice() };
-    const missing: number[] | undefined = ta.missing ? Array.from(ta.missing) : undefined;
-    const entryOf = new Map<string, number>();
-    for (let i = 0; i < ta.counts.length; i++) entryOf.set(ta.ids.slice(i * k, i * k + k).join(','), i);
+    // Room for every entry of both; trimmed at the end.
+    let missing: Float64Array | undefined;
+    if (ta.missing) {
+      missing = new Float64Array((ta.counts.length + tb.counts.length) * W);
+      missing.set(ta.missing.subarray(0, ta.counts.length * W));
+    }
+    const entryOf = new Map<number | string, number>();
+    for (let i = 0; i < ta.counts.length; i++) entryOf.set(entryKey(ta.ids, i * k, k), i);
+    const ids: number[] = new Array<number>(k);
     for (let i = 0; i < tb.counts.length; i++) {
-      const ids = tb.ids.slice(i * k, i * k + k).map((id, j) => remap[ta.dims[j]!]![id]!);
-      const joined = ids.join(',');
-      let e = entryOf.get(joined);
+      for (let j = 0; j < k; j++) ids[j] = remap[ta.dims[j]!]![tb.ids[i * k + j]!]!;
+      const key = entryKey(ids, 0, k);
+      let e = entryOf.get(key);
       if (e === undefined) {
         if (out.counts.length >= a.spec.maxKeys) {
           overflowRows += tb.counts[i]!;
           continue;
         }
         e = out.counts.length;
-        entryOf.set(joined, e);
-        out.ids.push(...ids);
+        entryOf.set(key, e);
+        for (let j = 0; j < k; j++) out.ids.push(ids[j]!);
         out.counts.push(0);
-        if (missing) for (let c = 0; c < W; c++) missing.push(0);
       }
       out.counts[e] = out.counts[e]! + tb.counts[i]!;
       if (missing && tb.missing) for (let c = 0; c < W; c++) missing[e * W + c] = missing[e * W + c]! + tb.missing[i * W + c]!;
     }
-    if (missing) out.missing = Float64Array.from(missing);
+    if (missing) out.missing = missing.slice(0, out.counts.length * W);
     return out;
   });
   return { tallyVersion: 2, spec: structuredSpec(a.spec), columns: a.columns.slice(), rows: a.rows + b.rows, values, tables, overflowRows };

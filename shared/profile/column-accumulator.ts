@@ -14,6 +14,7 @@ import { createHll, hllAdd, hllMerge } from './hyperloglog';
 import { murmur3String } from './string-hash';
 import { StringIndex } from './string-index';
 import type { ProfileOptions } from './options';
+import { MISSING_NO_KEY, PRESENT_NO_KEY, keyCode } from './cell-codes';
 
 /** Distinct missing spellings (" NA", "null", "   ") held as keys; more are counted directly. */
 const MAX_HELD_MISSING_KEYS = 64;
@@ -25,6 +26,8 @@ const MAX_HELD_MISSING_KEY_LENGTH = 64;
  */
 export const EXACT_TIER_MAX_CHARS = 8_000_000;
 const INITIAL_CAPACITY = 64;
+/** admit(): a missing spelling counted directly, not held as a key. */
+const NOT_HELD = -2;
 
 export interface ExactColumnState {
   tier: 'exact';
@@ -57,6 +60,8 @@ export class ColumnAccumulator {
   private index: StringIndex | null = new StringIndex();
   private counts: Float64Array = new Float64Array(INITIAL_CAPACITY);
   private firstRows: Float64Array = new Float64Array(INITIAL_CAPACITY);
+  /** Each held key's cell code (see cell-codes.ts): its index and whether it is a missing spelling. */
+  private keyCodes: Int32Array = new Int32Array(INITIAL_CAPACITY);
   private nonMissingKeys = 0;
   private nonMissingChars = 0;
   private heldMissingKeys = 0;
@@ -69,25 +74,34 @@ export class ColumnAccumulator {
     this.missing = new Float64Array(ctx.matcher.bucketCount);
   }
 
-  /** Feeds column `c` of rows[from, to); rows[0] has data row number `firstRow`. */
-  addColumn(rows: readonly (readonly string[])[], c: number, from: number, to: number, firstRow: number): void {
+  /**
+   * Feeds column `c` of rows[from, to); rows[0] has data row number `firstRow`. With `codes`, also
+   * writes each cell's code (cell-codes.ts) at its row's position in the batch.
+   */
+  addColumn(rows: readonly (readonly string[])[], c: number, from: number, to: number, firstRow: number, codes: Int32Array | null = null): void {
     const n = to;
     let i = from;
     if (this.index !== null) {
       const index = this.index;
       let counts = this.counts;
+      let keyCodes = this.keyCodes;
       for (; i < n; i++) {
         const v = rows[i]![c] ?? '';
         const k = index.lookup(v);
         if (k >= 0) {
           counts[k] = counts[k]! + 1;
+          if (codes !== null) codes[i] = keyCodes[k]!;
         } else {
-          this.insert(v, 1, firstRow + i);
+          const code = this.insert(v, 1, firstRow + i);
           if (this.index === null) {
+            // Left the exact tier: the codes written so far name keys that are gone.
+            if (codes !== null) this.recodeWithoutKeys(rows, c, i, codes);
             i++;
             break;
           }
+          if (codes !== null) codes[i] = code;
           counts = this.counts;
+          keyCodes = this.keyCodes;
         }
       }
     }
@@ -101,43 +115,56 @@ export class ColumnAccumulator {
         const bucket = matcher.bucketOf(v);
         if (bucket !== NOT_MISSING) {
           missing[bucket] = missing[bucket]! + 1;
+          if (codes !== null) codes[i] = MISSING_NO_KEY;
           continue;
         }
+        if (codes !== null) codes[i] = PRESENT_NO_KEY;
         hllAdd(hll, murmur3String(v));
         summary.add(v, 1, firstRow + i);
       }
     }
   }
 
-  /** A value not yet held: hold it (or count it, if it is one missing spelling too many). */
-  private insert(v: string, count: number, row: number): void {
-    if (!this.admit(v, count)) return;
-    this.hold(v, count, row);
-    if (this.overExactCaps()) this.enterSketchTier();
+  /** Rewrites the codes of rows[0, to] of this batch as a sketch-tier column's (rare: once per column). */
+  private recodeWithoutKeys(rows: readonly (readonly string[])[], c: number, to: number, codes: Int32Array): void {
+    const matcher = this.ctx.matcher;
+    for (let r = 0; r <= to; r++) codes[r] = matcher.bucketOf(rows[r]![c] ?? '') === NOT_MISSING ? PRESENT_NO_KEY : MISSING_NO_KEY;
   }
 
-  /** Counts a new key; false when it is a missing spelling counted directly instead of held. */
-  private admit(v: string, count: number): boolean {
+  /**
+   * A value not yet held: hold it (or count it, if it is one missing spelling too many). Returns
+   * its cell code.
+   */
+  private insert(v: string, count: number, row: number): number {
+    const bucket = this.admit(v, count);
+    if (bucket === NOT_HELD) return MISSING_NO_KEY;
+    const code = this.hold(v, count, row, bucket !== NOT_MISSING);
+    if (this.overExactCaps()) this.enterSketchTier();
+    return code;
+  }
+
+  /** Counts a new key and returns its missing bucket; NOT_HELD when it is a missing spelling counted directly instead of held. */
+  private admit(v: string, count: number): number {
     const bucket = this.ctx.matcher.bucketOf(v);
     if (bucket === NOT_MISSING) {
       this.nonMissingKeys++;
       this.nonMissingChars += v.length;
-      return true;
+      return bucket;
     }
     if (this.heldMissingKeys >= MAX_HELD_MISSING_KEYS || v.length > MAX_HELD_MISSING_KEY_LENGTH) {
       this.missing[bucket] = this.missing[bucket]! + count;
-      return false;
+      return NOT_HELD;
     }
     this.heldMissingKeys++;
-    return true;
+    return bucket;
   }
 
   private overExactCaps(): boolean {
     return this.nonMissingKeys > this.ctx.options.exactDistinctCap || this.nonMissingChars > EXACT_TIER_MAX_CHARS;
   }
 
-  /** Holds a value that the last lookup missed. */
-  private hold(v: string, count: number, row: number): void {
+  /** Holds a value that the last lookup missed; returns its cell code. */
+  private hold(v: string, count: number, row: number, isMissing: boolean): number {
     const k = this.index!.size;
     if (k === this.counts.length) {
       // Always geometric: a merge may hold up to two parts' keys before it switches to the sketch
@@ -145,10 +172,14 @@ export class ColumnAccumulator {
       const grown = Math.max(16, k * 2);
       this.counts = grow(this.counts, grown);
       this.firstRows = grow(this.firstRows, grown);
+      const keyCodes = new Int32Array(grown);
+      keyCodes.set(this.keyCodes);
+      this.keyCodes = keyCodes;
     }
     this.index!.insertAfterMiss(detachString(v));
     this.counts[k] = count;
     this.firstRows[k] = row;
+    return (this.keyCodes[k] = keyCode(k, isMissing));
   }
 
   /** Replays the held values, in order of first occurrence, into the streaming statistics. */
@@ -172,6 +203,7 @@ export class ColumnAccumulator {
     this.index = null;
     this.counts = new Float64Array(0);
     this.firstRows = new Float64Array(0);
+    this.keyCodes = new Int32Array(0);
   }
 
   /** Adds another part's exact state; its rows follow ours, shifted by rowOffset. */
@@ -182,7 +214,10 @@ export class ColumnAccumulator {
       const key = b.keys[j]!;
       const k = index.lookup(key);
       if (k >= 0) this.counts[k] = this.counts[k]! + b.counts[j]!;
-      else if (this.admit(key, b.counts[j]!)) this.hold(key, b.counts[j]!, b.firstRows[j]! + rowOffset);
+      else {
+        const bucket = this.admit(key, b.counts[j]!);
+        if (bucket !== NOT_HELD) this.hold(key, b.counts[j]!, b.firstRows[j]! + rowOffset, bucket !== NOT_MISSING);
+      }
     }
     if (this.overExactCaps()) this.enterSketchTier();
   }
@@ -211,6 +246,7 @@ export class ColumnAccumulator {
       acc.index = null;
       acc.counts = new Float64Array(0);
       acc.firstRows = new Float64Array(0);
+      acc.keyCodes = new Int32Array(0);
       acc.hll = state.hll.slice();
       acc.summary = new ColumnSummary(ctx.options.nonConformingExamples, true, null, state.summary);
     }

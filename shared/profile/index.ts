@@ -17,8 +17,10 @@ export {
   mergeProfileStates,
   finishProfile,
   type ProfileAccumulator,
+  type AccumulatorFeatures,
   type ProfileState,
 } from './profile-accumulator';
+export { MISSING_NO_KEY, PRESENT_NO_KEY, type CellCodes } from './cell-codes';
 export { DEFAULT_PROFILE_OPTIONS, resolveProfileOptions, type ProfileOptions } from './options';
 export { isValidNhsNumber } from './nhs-number';
 export { postcodeKind } from './uk-postcode';

@@ -7,6 +7,7 @@ import { ColumnAccumulator, mergeColumnStates, type ColumnContext, type ColumnSt
 import { finishColumn } from './finish-column';
 import { resolveProfileOptions, type ProfileOptions } from './options';
 import type { ColumnProfile } from './types';
+import type { CellCodes } from './cell-codes';
 
 /**
  * Everything a part of the file contributes, as structured-clone-safe data (arrays, typed
@@ -26,6 +27,16 @@ export interface ProfileAccumulator {
   /** Hot path. Rows are expected to have exactly columns.length fields; a missing field counts as ''. */
   addRows(rows: readonly (readonly string[])[]): void;
   toState(): ProfileState;
+  /**
+   * With recordCells: each cell's missing flag and exact-tier key from the last addRows, valid
+   * until the next addRows (the arrays are reused). Undefined without recordCells.
+   */
+  readonly cells: CellCodes | undefined;
+}
+
+export interface AccumulatorFeatures {
+  /** Keep each batch's cell codes for another consumer of the same rows (the analysis tally). */
+  recordCells?: boolean;
 }
 
 const ROW_BLOCK = 1024;
@@ -33,29 +44,39 @@ const ROW_BLOCK = 1024;
 class TableAccumulator implements ProfileAccumulator {
   private rows = 0;
   private readonly accumulators: ColumnAccumulator[];
+  private codes: Int32Array[] | null;
+  cells: CellCodes | undefined;
 
   constructor(
     private readonly columns: string[],
     private readonly options: ProfileOptions,
     private readonly ctx: ColumnContext,
     from?: ProfileState,
+    features: AccumulatorFeatures = {},
   ) {
     this.accumulators = from
       ? from.columnStates.map((s) => ColumnAccumulator.fromState(s, ctx))
       : columns.map(() => new ColumnAccumulator(ctx));
     this.rows = from?.rows ?? 0;
+    this.codes = features.recordCells ? columns.map(() => new Int32Array(ROW_BLOCK)) : null;
   }
 
   addRows(rows: readonly (readonly string[])[]): void {
     const firstRow = this.rows + 1;
     const columns = this.accumulators.length;
+    let codes = this.codes;
+    if (codes !== null && codes[0] !== undefined && codes[0].length < rows.length) {
+      const length = Math.max(rows.length, codes[0].length * 2);
+      codes = this.codes = codes.map(() => new Int32Array(length));
+    }
     // Column by column keeps each column's table hot in cache; in blocks of rows, so a block's
     // row arrays and strings are still in cache when the next column reads them.
     for (let from = 0; from < rows.length; from += ROW_BLOCK) {
       const to = Math.min(rows.length, from + ROW_BLOCK);
-      for (let c = 0; c < columns; c++) this.accumulators[c]!.addColumn(rows, c, from, to, firstRow);
+      for (let c = 0; c < columns; c++) this.accumulators[c]!.addColumn(rows, c, from, to, firstRow, codes === null ? null : codes[c]!);
     }
     this.rows += rows.length;
+    if (codes !== null) this.cells = { rows: rows.length, columns: codes };
   }
 
   toState(): ProfileState {
@@ -77,9 +98,9 @@ function structuredCloneOptions(o: ProfileOptions): ProfileOptions {
   return { ...o, missingTokens: o.missingTokens.slice() };
 }
 
-export function createProfileAccumulator(columns: string[], options?: Partial<ProfileOptions>): ProfileAccumulator {
+export function createProfileAccumulator(columns: string[], options?: Partial<ProfileOptions>, features?: AccumulatorFeatures): ProfileAccumulator {
   const resolved = resolveProfileOptions(options);
-  return new TableAccumulator(columns.slice(), resolved, contextFor(resolved));
+  return new TableAccumulator(columns.slice(), resolved, contextFor(resolved), undefined, features);
 }
 
 export function profileAccumulatorFromState(state: ProfileState): ProfileAccumulator {

@@ -18,6 +18,8 @@ const duckdbScript = path.join(repo, 'test/bench/duckdb-summarize.mjs');
 interface Run {
   seconds: number;
   maxRssMiB: number;
+  /** User + system CPU of the whole process (all threads): steadier than wall time on a shared machine. */
+  cpuSeconds: number;
 }
 
 async function measure(args: string[]): Promise<Run> {
@@ -33,13 +35,21 @@ async function measure(args: string[]): Promise<Run> {
   if (code !== 0) throw new Error(`${args.join(' ')} exited with ${code}`);
   // The preload runs in worker threads too, so there is one line per thread; all report the
   // process's peak (RUSAGE_SELF), and the largest is the last word.
-  const maxRssKiB = Math.max(...report.trim().split('\n').map((line) => (JSON.parse(line) as { maxRssKiB: number }).maxRssKiB));
-  return { seconds, maxRssMiB: maxRssKiB / 1024 };
+  const lines = report.trim().split('\n').map((line) => JSON.parse(line) as { maxRssKiB: number; cpuMicros: number });
+  const maxRssKiB = Math.max(...lines.map((l) => l.maxRssKiB));
+  const cpuMicros = Math.max(...lines.map((l) => l.cpuMicros));
+  return { seconds, maxRssMiB: maxRssKiB / 1024, cpuSeconds: cpuMicros / 1e6 };
 }
 
 function median(xs: number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.floor(s.length / 2)]!;
+}
+
+/** "2.41 s (2.30–2.77)": the median and, with repeats, the spread. */
+function secondsWithSpread(xs: number[]): string {
+  const m = `${median(xs).toFixed(2)} s`;
+  return xs.length > 1 ? `${m} (${Math.min(...xs).toFixed(2)}–${Math.max(...xs).toFixed(2)})` : m;
 }
 
 async function ensureFile(rows: number): Promise<string> {
@@ -105,8 +115,8 @@ for (const c of cases) {
   const oursRss = Math.max(...ours.map((r) => r.maxRssMiB));
   const duckRss = Math.max(...duck.map((r) => r.maxRssMiB));
   log(`${c.label} (${mb.toFixed(0)} MB):`);
-  log(`  represent profile   ${oursS.toFixed(2)} s  ${(mb / oursS).toFixed(1)} MB/s  peak RSS ${oursRss.toFixed(0)} MiB`);
-  log(`  DuckDB SUMMARIZE    ${duckS.toFixed(2)} s  ${(mb / duckS).toFixed(1)} MB/s  peak RSS ${duckRss.toFixed(0)} MiB`);
+  log(`  represent profile   ${secondsWithSpread(ours.map((r) => r.seconds))}  ${(mb / oursS).toFixed(1)} MB/s  peak RSS ${oursRss.toFixed(0)} MiB  CPU ${median(ours.map((r) => r.cpuSeconds)).toFixed(2)} s`);
+  log(`  DuckDB SUMMARIZE    ${secondsWithSpread(duck.map((r) => r.seconds))}  ${(mb / duckS).toFixed(1)} MB/s  peak RSS ${duckRss.toFixed(0)} MiB  CPU ${median(duck.map((r) => r.cpuSeconds)).toFixed(2)} s`);
   log(`  throughput ratio (represent / DuckDB): ${(duckS / oursS).toFixed(2)}×   memory ratio: ${(oursRss / duckRss).toFixed(2)}×`);
   log('');
 }
@@ -126,8 +136,10 @@ for (const c of cases) {
   const p = median(profiled.map((r) => r.seconds));
   const a = median(analysed.map((r) => r.seconds));
   log('Analysis (1M rows, suggested mapping: 6 attributes, outcome, period; England reference):');
-  log(`  represent profile   ${p.toFixed(2)} s  peak RSS ${Math.max(...profiled.map((r) => r.maxRssMiB)).toFixed(0)} MiB`);
-  log(`  represent analyse   ${a.toFixed(2)} s  peak RSS ${Math.max(...analysed.map((r) => r.maxRssMiB)).toFixed(0)} MiB`);
-  log(`  time ratio (analyse / profile): ${(a / p).toFixed(2)}×  (target ≤ 1.20×)`);
+  const pCpu = median(profiled.map((r) => r.cpuSeconds));
+  const aCpu = median(analysed.map((r) => r.cpuSeconds));
+  log(`  represent profile   ${secondsWithSpread(profiled.map((r) => r.seconds))}  peak RSS ${Math.max(...profiled.map((r) => r.maxRssMiB)).toFixed(0)} MiB  CPU ${pCpu.toFixed(2)} s`);
+  log(`  represent analyse   ${secondsWithSpread(analysed.map((r) => r.seconds))}  peak RSS ${Math.max(...analysed.map((r) => r.maxRssMiB)).toFixed(0)} MiB  CPU ${aCpu.toFixed(2)} s`);
+  log(`  time ratio (analyse / profile): ${(a / p).toFixed(2)}×  (target ≤ 1.20×); CPU ratio ${(aCpu / pCpu).toFixed(2)}×`);
   log('');
 }
