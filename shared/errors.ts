@@ -29,6 +29,7 @@ export type RepresentErrorCode =
   | 'newer-version'
   | 'no-identity'
   | 'store-error'
+  | 'file-changed'
   | 'cancelled'
   | 'internal';
 

@@ -8,6 +8,8 @@ const DATA_FILE_FILTERS = [
   { name: 'All files', extensions: ['*'] },
 ];
 
+const BUNDLE_FILTERS = [{ name: 'Represent bundle (zip)', extensions: ['zip'] }];
+
 const SAVE_FILTERS: Record<SaveDialogRequest['kind'], { name: string; extensions: string[] }> = {
   html: { name: 'Web page (HTML)', extensions: ['html'] },
   json: { name: 'JSON', extensions: ['json'] },
@@ -30,4 +32,11 @@ export async function chooseSavePath(parent: BrowserWindow | null, request: Save
   };
   const result = parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
   return result.canceled || !result.filePath ? null : result.filePath;
+}
+
+/** A request, release or response bundle to open (zip files only). */
+export async function chooseBundle(parent: BrowserWindow | null): Promise<string | null> {
+  const options: OpenDialogOptions = { title: 'Choose a request bundle', properties: ['openFile'], filters: BUNDLE_FILTERS };
+  const result = parent ? await dialog.showOpenDialog(parent, options) : await dialog.showOpenDialog(options);
+  return result.canceled ? null : (result.filePaths[0] ?? null);
 }

@@ -1,14 +1,17 @@
 // Electron main process: windows, menus, security, IPC routing — and nothing else. Data work
-// (profiling now, SQLite later) runs in worker threads behind main/services, the same code the
+// (profiling in worker threads, the SQLite store) lives behind main/services, the same code the
 // CLI runs. Order matters: schemes, switches and the sandbox must be set before `ready`.
-import { app, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
+import { app, dialog, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MenuCommand } from '../../shared/api';
+import { RepresentError } from '../../shared/errors';
+import type { ApiDeps } from '../services/api-types';
 import { createNodeApiDeps } from '../services/api-deps';
+import { representHome } from '../store/home';
 import { APP_ORIGIN, APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
-import { chooseDataFile, chooseSavePath } from './dialogs';
+import { chooseBundle, chooseDataFile, chooseSavePath } from './dialogs';
 import { registerApiHandlers } from './ipc-registration';
 import { createMainWindow } from './main-window';
 import { buildMenuTemplate } from './menu-template';
@@ -55,11 +58,27 @@ async function start(): Promise<void> {
   await hardenSession(session.defaultSession, { allowDevTools });
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: path.join(here, '..', 'renderer') }));
 
-  const deps = createNodeApiDeps({
-    appInfo: { name: APP_NAME, version: app.getVersion(), offline: true },
-    chooseDataFile: () => chooseDataFile(mainWindow),
-    chooseSavePath: (request) => chooseSavePath(mainWindow, request),
-    workerPath: unpackedPath(path.join(here, 'profile-worker.mjs')),
+  let deps: ApiDeps;
+  try {
+    deps = createNodeApiDeps({
+      appInfo: { name: APP_NAME, version: app.getVersion(), offline: true },
+      chooseDataFile: () => chooseDataFile(mainWindow),
+      chooseSavePath: (request) => chooseSavePath(mainWindow, request),
+      chooseBundle: () => chooseBundle(mainWindow),
+      // The CLI's home (REPRESENT_HOME, else the OS app-data folder): app and CLI share one store.
+      home: representHome(),
+      workerPath: unpackedPath(path.join(here, 'profile-worker.mjs')),
+    });
+  } catch (error) {
+    // The store is locked by another Represent, damaged or not writable: say so (its message
+    // names the file and the problem, never data) rather than start without one.
+    const detail = error instanceof RepresentError ? error.message : 'An unexpected error occurred.';
+    dialog.showErrorBox('Represent could not open its store', detail);
+    app.exit(1);
+    return;
+  }
+  app.on('will-quit', () => {
+    if (deps.db.open) deps.db.close();
   });
   registerApiHandlers(ipcMain, deps, { trustedOrigin: APP_ORIGIN });
 

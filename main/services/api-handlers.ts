@@ -3,65 +3,18 @@
 // the test bridge. The gate checks the sender's frame and origin, validates the input with zod,
 // runs the handler and returns `{ ok, value | error }`. Nothing here imports Electron.
 //
-// Later areas (analysis, disclosure, report, export) add their handlers beside `profileHandlers`
-// and spread them into `apiHandlers`.
-import path from 'node:path';
+// Handler modules under ./api (workspace, export) each export their channels; they are spread
+// into `apiHandlers` here.
+export type { ApiDeps, ApiHandlers, CallContext, ChannelHandler } from './api-types';
 import { z } from 'zod';
-import type {
-  ApiChannel,
-  ApiEventName,
-  ApiEvents,
-  ApiRequest,
-  ApiResponse,
-  ApiResult,
-  AppInfo,
-  SaveDialogRequest,
-} from '../../shared/api';
+import type { ApiChannel, ApiResult } from '../../shared/api';
 import { isApiChannel } from '../../shared/api';
 import { RepresentError, type SerializedError } from '../../shared/errors';
-import type { DatasetProfile } from '../../shared/profile';
-import { throttle, type JobRegistry } from './api-jobs';
-import { isTrustedSender, type SenderInfo } from './api-sender';
-import { toDatasetOverview } from './dataset-overview';
-import type { ProfileProgress } from './profile-job';
-
-/** Everything the handlers need from the outside world; tests and the bridge inject their own. */
-export interface ApiDeps {
-  appInfo: AppInfo;
-  profileFile(filePath: string, options: { onProgress: (p: ProfileProgress) => void; signal: AbortSignal }): Promise<DatasetProfile>;
-  /** The native open dialog (a fake in browser tests); resolves to null on cancel. */
-  chooseDataFile(): Promise<string | null>;
-  chooseSavePath(request: SaveDialogRequest): Promise<string | null>;
-  jobs: JobRegistry;
-}
-
-/** Per call: who sent it, which origin is trusted, and how to push events back to that page. */
-export interface CallContext {
-  sender: SenderInfo;
-  trustedOrigin: string;
-  emit<E extends ApiEventName>(event: E, payload: ApiEvents[E]): void;
-}
-
-export interface ChannelHandler<C extends ApiChannel> {
-  input: z.ZodType<ApiRequest<C>>;
-  run(deps: ApiDeps, input: ApiRequest<C>, ctx: CallContext): Promise<ApiResponse<C>>;
-}
-
-export type ApiHandlers = { [C in ApiChannel]: ChannelHandler<C> };
-
-const PROGRESS_INTERVAL_MS = 100;
-const MAX_PATH_CHARS = 4096;
-
-const noInput = z.strictObject({});
-
-const jobId = z.string().regex(/^[A-Za-z0-9-]{8,64}$/, 'a job id of 8 to 64 letters, digits or hyphens');
-
-const absolutePath = z
-  .string()
-  .min(1, 'a file path')
-  .max(MAX_PATH_CHARS, `a path of at most ${MAX_PATH_CHARS} characters`)
-  .refine((p) => !p.includes('\0'), 'a path without NUL characters')
-  .refine((p) => path.isAbsolute(p), 'the full path to the file, starting at the drive or root folder');
+import { isTrustedSender } from './api-sender';
+import type { ApiDeps, ApiHandlers, CallContext, ChannelHandler } from './api-types';
+import { jobId, noInput } from './api/inputs';
+import { workspaceHandlers } from './api/workspace-handlers';
+import { exportHandlers } from './api/export-handlers';
 
 const appHandlers = {
   'app:get-info': {
@@ -95,23 +48,7 @@ const appHandlers = {
   },
 } satisfies Partial<ApiHandlers>;
 
-const profileHandlers = {
-  'profile:run': {
-    input: z.strictObject({ jobId, path: absolutePath }),
-    run: async (deps, input, ctx) => {
-      const signal = deps.jobs.start(input.jobId);
-      const sendProgress = throttle((p: ProfileProgress) => ctx.emit('profile:progress', { jobId: input.jobId, ...p }), PROGRESS_INTERVAL_MS);
-      try {
-        const profile = await deps.profileFile(input.path, { onProgress: sendProgress, signal });
-        return toDatasetOverview(profile);
-      } finally {
-        deps.jobs.finish(input.jobId);
-      }
-    },
-  },
-} satisfies Partial<ApiHandlers>;
-
-export const apiHandlers: ApiHandlers = { ...appHandlers, ...profileHandlers };
+export const apiHandlers: ApiHandlers = { ...appHandlers, ...workspaceHandlers, ...exportHandlers };
 
 /** The one gate: sender, channel, input, then the handler. Never throws. */
 export async function dispatchApiCall(

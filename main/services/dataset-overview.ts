@@ -3,8 +3,25 @@
 // profile (which, for non-identifier columns, holds frequencies, ranges and examples) and the
 // renderer: nothing here reads `frequencies`, `nonConforming.examples`, `numeric`, `date` or
 // `boolean`, so no row value can reach the screen through this page.
+//
+// The same boundary decides what the store keeps of a profile (`toStoredOverview`): the overview
+// and each column's identifier kind, so a remembered dataset can be reopened without the file and
+// the store never holds a value from it.
 import type { ColumnFlag, ColumnOverview, DatasetOverview } from '../../shared/api';
+import { RepresentError } from '../../shared/errors';
 import type { ColumnProfile, DatasetProfile, IdentifierKind, InferredType } from '../../shared/profile';
+
+/** The overview of a profile before the store has given it ids. */
+export type ProfileOverview = Omit<DatasetOverview, 'datasetId' | 'projectId'>;
+
+/** What saveProfile stores as a profile's summary: counts, types, labels and column names only. */
+export interface StoredOverview {
+  format: 'represent-overview';
+  formatVersion: 1;
+  overview: ProfileOverview;
+  /** Per column (same order), the identifier kind the profiler found, or null. */
+  identifierKinds: (IdentifierKind | null)[];
+}
 
 /** At or above this share missing, a column is flagged "mostly missing". */
 export const MOSTLY_MISSING_SHARE = 0.5;
@@ -31,7 +48,7 @@ const IDENTIFIER_LABELS: Record<IdentifierKind, string> = {
   'free-text': 'free text',
 };
 
-export function toDatasetOverview(profile: DatasetProfile): DatasetOverview {
+export function toDatasetOverview(profile: DatasetProfile): ProfileOverview {
   return {
     file: { name: profile.file.name, sizeBytes: profile.file.sizeBytes, modifiedIso: profile.file.modifiedIso, sha256: profile.file.sha256 },
     rows: profile.rows,
@@ -39,6 +56,21 @@ export function toDatasetOverview(profile: DatasetProfile): DatasetOverview {
     columns: profile.columns.map(toColumnOverview),
     notes: ingestNotes(profile),
   };
+}
+
+export function toStoredOverview(profile: DatasetProfile): StoredOverview {
+  return { format: 'represent-overview', formatVersion: 1, overview: toDatasetOverview(profile), identifierKinds: profile.columns.map((c) => c.identifier?.kind ?? null) };
+}
+
+/** Reads back a stored summary; a summary of another shape (an older app's) is refused, not guessed at. */
+export function readStoredOverview(summary: unknown): StoredOverview {
+  const s = summary as Partial<StoredOverview> | null;
+  if (!s || s.format !== 'represent-overview' || s.formatVersion !== 1 || !s.overview || !Array.isArray(s.identifierKinds))
+    throw new RepresentError('store-error', 'The stored profile of this dataset is in a form this version cannot read.', {
+      expected: 'a dataset overview saved by this version of Represent',
+      found: 'another shape; profile the file again',
+    });
+  return s as StoredOverview;
 }
 
 export function toColumnOverview(column: ColumnProfile): ColumnOverview {

@@ -85,3 +85,13 @@ export function getDataset(db: Db, id: string): Dataset | undefined {
 export function findDatasetsBySha256(db: Db, sha256: string): Dataset[] {
   return (db.prepare('SELECT * FROM datasets WHERE sha256 = ? ORDER BY opened_at').all(sha256) as DatasetRow[]).map(fromRow);
 }
+
+/** Datasets newest first (every opening is a row; callers that want one per file keep the first per path). */
+export function listRecentDatasets(db: Db, limit: number): Dataset[] {
+  return (db.prepare('SELECT * FROM datasets ORDER BY opened_at DESC, rowid DESC LIMIT ?').all(limit) as DatasetRow[]).map(fromRow);
+}
+
+/** A project's datasets, newest first. */
+export function listProjectDatasets(db: Db, projectId: string): Dataset[] {
+  return (db.prepare('SELECT * FROM datasets WHERE project_id = ? ORDER BY opened_at DESC, rowid DESC').all(projectId) as DatasetRow[]).map(fromRow);
+}

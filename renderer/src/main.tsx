@@ -1,3 +1,5 @@
+// First: zod must be in jitless mode before any schema is built (the CSP forbids eval).
+import './analysis/zod-jitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 // NHS.UK frontend styles, bundled locally. The build strips their remote Frutiger @font-face

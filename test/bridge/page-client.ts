@@ -12,6 +12,8 @@ declare const __BRIDGE_TOKEN_HEADER__: string;
 
 type Listener = (event: unknown, ...args: unknown[]) => void;
 
+const KEEPALIVE_MAX_CHARS = 16 * 1024;
+
 function install(): void {
   const headers = { [__BRIDGE_TOKEN_HEADER__]: __BRIDGE_TOKEN__, 'content-type': 'application/json' };
   const listeners = new Map<string, Set<Listener>>();
@@ -43,10 +45,15 @@ function install(): void {
 
   const ipc: IpcRendererLike = {
     async invoke(channel, input) {
+      const body = JSON.stringify(input ?? null);
       const response = await fetch(`${__BRIDGE_PREFIX__}invoke/${encodeURIComponent(channel)}`, {
         method: 'POST',
         headers,
-        body: JSON.stringify(input ?? null),
+        body,
+        // An IPC message sent while the window closes (a save on pagehide) still reaches Electron's
+        // main process; keepalive gives a fetch the same fate. Browsers cap keepalive bodies (64 KiB
+        // in flight), so only small calls use it.
+        keepalive: body.length < KEEPALIVE_MAX_CHARS,
       });
       if (!response.ok) throw new Error(`bridge answered ${response.status}`);
       return response.json();

@@ -44,7 +44,10 @@ export async function watchPage(page: Page, localOrigin: string): Promise<PageWa
     }
   });
   page.on('console', (message) => {
-    if (message.type() === 'error') watch.errors.push(message.text());
+    if (message.type() !== 'error') return;
+    // Where it came from, so a failure names the script (the URL is the app's own, never data).
+    const { url, lineNumber, columnNumber } = message.location();
+    watch.errors.push(url ? `${message.text()} (at ${url}:${lineNumber}:${columnNumber})` : message.text());
   });
   page.on('pageerror', (error) => watch.errors.push(`${error.name}: ${error.message}`));
   return watch;
@@ -67,10 +70,19 @@ export async function seriousAccessibilityViolations(page: Page): Promise<{ id: 
     .map((v) => ({ id: v.id, impact: v.impact ?? '', help: v.help, targets: v.nodes.map((n) => n.target.join(' ')) }));
 }
 
-export async function screenshot(page: Page, name: string): Promise<string> {
+/**
+ * A full-page screenshot in test-results/screenshots. `timeout` for very tall pages on a slow
+ * machine; `jpeg` for those too (PNG-encoding a page 100,000 px tall takes a minute and 20 MB).
+ */
+export async function screenshot(page: Page, name: string, options: { timeout?: number; jpeg?: boolean } = {}): Promise<string> {
   mkdirSync(screenshotDir, { recursive: true });
-  const file = path.join(screenshotDir, `${name}.png`);
-  await page.screenshot({ path: file, fullPage: true });
+  const file = path.join(screenshotDir, `${name}.${options.jpeg ? 'jpg' : 'png'}`);
+  await page.screenshot({
+    path: file,
+    fullPage: true,
+    ...(options.jpeg ? { type: 'jpeg' as const, quality: 70 } : {}),
+    ...(options.timeout !== undefined ? { timeout: options.timeout } : {}),
+  });
   return file;
 }
 

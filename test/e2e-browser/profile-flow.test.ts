@@ -61,6 +61,8 @@ describe.skipIf(!executablePath)('renderer in Chromium through the test bridge',
       appInfo: { name: 'Represent', version: '0.0.0-e2e', offline: true },
       chooseDataFile: async () => dialogAnswer,
       chooseSavePath: async () => null,
+      chooseBundle: async () => null,
+      home: path.join(workDir, 'home'),
       workers: 1,
     });
     bridge = await startTestBridge({ deps, rendererDir });

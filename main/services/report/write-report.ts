@@ -10,6 +10,7 @@ import { RepresentError } from '../../../shared/errors';
 import { screenExport, type ScreenResult } from '../../../shared/disclosure';
 import { renderReportFiles, type RenderedFile, type StandardsReport } from '../../../shared/report';
 import { htmlToPdf, type PdfOutcome } from './pdf';
+import { describeScreenFinding } from './screen-findings';
 
 export interface WriteReportOptions {
   /** Replace an existing, non-empty output folder. */
@@ -44,7 +45,7 @@ export function screenReportFiles(files: readonly RenderedFile[], report: Standa
   if (screen.findings.length > 0) {
     const list = screen.findings
       .slice(0, 10)
-      .map((f) => `${f.file}${f.location.table ? ` table ${f.location.table}` : ''}${f.location.row ? ` row ${f.location.row}` : ''}${f.location.column ? ` column "${f.location.column}"` : ''}${f.location.path ? ` at ${f.location.path}` : ''}: ${f.message} (${f.rule})`)
+      .map(describeScreenFinding)
       .join('; ');
     throw new RepresentError('screen-failed', `The export screen found ${screen.findings.length} problem${screen.findings.length > 1 ? 's' : ''} in the rendered report, so nothing was written: ${list}.`, {
       expected: 'no findings',

@@ -2,8 +2,15 @@
 // No NHS logo: the NHS identity guidelines reserve it for NHS organisations, so the deploying
 // trust adds it if it wants it.
 import type { ReactNode } from 'react';
+import { DATASET_PAGES, GENERAL_PAGES, type PageName } from '../navigation';
 
-export function Layout({ children, footerNote }: { children: ReactNode; footerNote: string }) {
+export interface NavState {
+  current: PageName;
+  hasDataset: boolean;
+  go(page: PageName): void;
+}
+
+export function Layout({ children, footerNote, nav }: { children: ReactNode; footerNote: string; nav?: NavState | null }) {
   return (
     <>
       <a className="nhsuk-skip-link" href="#maincontent">
@@ -15,6 +22,7 @@ export function Layout({ children, footerNote }: { children: ReactNode; footerNo
             <span className="nhsuk-header__service-name app-header__service-name">Represent</span>
           </div>
         </div>
+        {nav && <Navigation nav={nav} />}
       </header>
       <div className="nhsuk-width-container">
         <main className="nhsuk-main-wrapper" id="maincontent" role="main">
@@ -31,5 +39,30 @@ export function Layout({ children, footerNote }: { children: ReactNode; footerNo
         </div>
       </footer>
     </>
+  );
+}
+
+/** Header navigation: the dataset's pages once one is open, then the pages that need none. Buttons, not links: pages are state. */
+function Navigation({ nav }: { nav: NavState }) {
+  const items = [...(nav.hasDataset ? DATASET_PAGES : []), ...GENERAL_PAGES];
+  return (
+    <nav className="nhsuk-header__navigation" aria-label="Pages">
+      <div className="nhsuk-header__navigation-container nhsuk-width-container">
+        <ul className="nhsuk-header__navigation-list app-navigation-list">
+          {items.map(({ page, label }) => (
+            <li key={page} className={`nhsuk-header__navigation-item${page === nav.current ? ' nhsuk-header__navigation-item--current' : ''}`}>
+              <button
+                type="button"
+                className="nhsuk-header__navigation-link app-navigation-button"
+                aria-current={page === nav.current ? 'page' : undefined}
+                onClick={() => nav.go(page)}
+              >
+                {label}
+              </button>
+            </li>
+          ))}
+        </ul>
+      </div>
+    </nav>
   );
 }

@@ -5,7 +5,7 @@ import type { ColumnFlag, DatasetOverview } from '../../../shared/api';
 import { PageHeading } from '../components/PageHeading';
 import { describeDelimiter, formatBytes, formatCount, formatShare } from '../format';
 
-export function OverviewPage({ overview, onProfileAnother }: { overview: DatasetOverview; onProfileAnother(): void }) {
+export function OverviewPage({ overview, onProfileAnother, onNext }: { overview: DatasetOverview; onProfileAnother(): void; onNext(): void }) {
   const { file, dialect } = overview;
   return (
     <>
@@ -68,9 +68,14 @@ export function OverviewPage({ overview, onProfileAnother }: { overview: Dataset
           </tbody>
         </table>
       </div>
-      <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={onProfileAnother}>
-        Profile another file
-      </button>
+      <div className="nhsuk-button-group">
+        <button className="nhsuk-button" type="button" onClick={onNext}>
+          Continue to mapping
+        </button>
+        <button className="nhsuk-button nhsuk-button--secondary" type="button" onClick={onProfileAnother}>
+          Profile another file
+        </button>
+      </div>
     </>
   );
 }

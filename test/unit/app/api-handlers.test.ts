@@ -143,3 +143,47 @@ describe('profile:run and job:cancel', () => {
     await first;
   });
 });
+
+describe('workspace channel inputs', () => {
+  const secret = '943 476 5919 Jane Example SW1A 1AA';
+  const id = '0b6f3c2e-8d1a-4c5e-9f00-123456789abc';
+  it.each([
+    ['dataset:recent', { extra: secret }],
+    ['dataset:open', { datasetId: secret }],
+    ['dataset:open', { datasetId: id, extra: secret }],
+    ['mapping:get', { datasetId: 42 }],
+    ['mapping:save', { datasetId: id, mapping: { schemaVersion: 1, attributes: [{ column: secret }] } }],
+    ['mapping:save', { datasetId: id, mapping: { schemaVersion: 1, attributes: [], extra: secret } }],
+    ['analysis:run', { jobId: 'job-12345678', datasetId: id, referenceId: '' }],
+    ['analysis:run', { datasetId: id }],
+    ['reference:import', { path: 'relative/ref.csv' }],
+    ['answers:get', { projectId: secret }],
+    ['answers:save', { projectId: id, answers: [secret] }],
+  ])('%s refuses a malformed request without echoing it', async (channel, input) => {
+    const deps = fakeDeps();
+    const result = await dispatchApiCall(deps, channel, input, trustedContext());
+    expect(result.ok).toBe(false);
+    if (!result.ok) {
+      expect(result.error.code).toBe('bad-argument');
+      expect(JSON.stringify(result.error)).not.toContain('943');
+      expect(JSON.stringify(result.error)).not.toContain('Jane');
+    }
+    expect(deps.jobs.running()).toEqual([]);
+  });
+
+  it('refuses ids the store does not hold', async () => {
+    const deps = fakeDeps();
+    for (const [channel, input] of [
+      ['dataset:open', { datasetId: id }],
+      ['mapping:get', { datasetId: id }],
+      ['analysis:run', { jobId: 'job-12345678', datasetId: id }],
+      ['answers:get', { projectId: id }],
+    ] as const) {
+      const result = await dispatchApiCall(deps, channel, input, trustedContext());
+      expect(result.ok, channel).toBe(false);
+      if (!result.ok) expect(result.error.code, channel).toBe('bad-argument');
+    }
+    expect(deps.jobs.running()).toEqual([]);
+    expect(await dispatchApiCall(deps, 'dataset:recent', {}, trustedContext())).toEqual({ ok: true, value: [] });
+  });
+});

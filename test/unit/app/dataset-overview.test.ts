@@ -3,13 +3,13 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { profileFile } from '../../../main/services/profile-job';
 import { toColumnOverview, toDatasetOverview } from '../../../main/services/dataset-overview';
-import type { DatasetOverview } from '../../../shared/api';
+import type { ProfileOverview } from '../../../main/services/dataset-overview';
 import type { ColumnProfile, DatasetProfile } from '../../../shared/profile';
 import { CPS_FIXTURE as fixture, cpsTextValues as dataValues } from './fixture-values';
 
 describe('toDatasetOverview on a real profile (CPS 1985 fixture)', () => {
   let profile: DatasetProfile;
-  let overview: DatasetOverview;
+  let overview: ProfileOverview;
 
   beforeAll(async () => {
     profile = await profileFile(fixture, { workers: 1 });
