@@ -134,6 +134,9 @@ describe.skipIf(!executablePath)('renderer in Chromium through the test bridge',
     await expectAccessible();
     await screenshot(page, '03-overview');
 
+    // The overview's actions in order: the next step, then starting again.
+    await page.keyboard.press('Tab');
+    expect(await focusedName(page)).toBe('Continue to mapping');
     await page.keyboard.press('Tab');
     expect(await focusedName(page)).toBe('Profile another file');
     await page.keyboard.press('Enter');
