@@ -1,7 +1,7 @@
 // Small formatting helpers shared by the renderers. Deterministic (no locale lookups), so a
 // report renders to the same bytes on every machine.
 
-import type { CellStatus } from '../disclosure';
+import type { CellStatus, Policy } from '../disclosure';
 import type { TextAnswer } from './answers';
 
 export function escapeHtml(text: string): string {
@@ -69,4 +69,22 @@ export function slug(text: string): string {
       .replace(/^-+|-+$/g, '')
       .slice(0, 60) || 'table'
   );
+}
+
+/** The policy's parameters in words, for the report's disclosure section and the app's settings. */
+export function policyParameterLines(p: Policy): [string, string][] {
+  return [
+    ['Policy', `${p.name} (${p.id})`],
+    ['Smallest published count', String(p.threshold)],
+    ['Zeros', p.zerosDisclosive ? 'treated as disclosive and not published' : 'published'],
+    ['Rounding', p.rounding.base > 1 ? `to the nearest ${p.rounding.base}` : 'none'],
+    ['Totals', p.totals === 'rounded-true-total' ? 'true totals, rounded' : 'sums of the published cells'],
+    ['Protection width', String(p.protectionWidth ?? p.threshold)],
+    ['Marker for hidden values', p.marker],
+    ['Dominance rule', p.dominance ? `the largest ${p.dominance.n} may not exceed ${p.dominance.k * 100}% of a total` : 'none'],
+    ['p-ratio rule', p.pRatio ? `p = ${p.pRatio.p}` : 'none'],
+    ['Rates', p.rates.method === 'midpoint6' ? 'midpoint-6 rounding' : 'suppress and round numerator and denominator'],
+    ['Dates', `no finer than a ${p.dates.granularity}`],
+    ['Exceptions', p.exceptions === 'allowed' ? 'may be requested' : 'not allowed'],
+  ];
 }

@@ -8,7 +8,7 @@
 import type { CellStatus } from '../disclosure';
 import { answerLines } from './answer-view';
 import { SECTION_TITLES } from './answers';
-import { EVIDENCE_LABELS, STATUS_LABELS, countText, escapeHtml as e, figureText, groupDigits, isSuppressed } from './format';
+import { EVIDENCE_LABELS, STATUS_LABELS, countText, escapeHtml as e, figureText, groupDigits, isSuppressed, policyParameterLines } from './format';
 import { REPORT_CSS } from './html-style';
 import type { CrossTableBlock, GroupRateBlock, MissingnessBlock, RepresentationBlock, StandardsReport } from './model';
 
@@ -348,20 +348,7 @@ function methods(r: StandardsReport): string {
 
 function disclosure(r: StandardsReport): string {
   const p = r.policy.parameters;
-  const params: [string, string][] = [
-    ['Policy', `${p.name} (${p.id})`],
-    ['Smallest published count', String(p.threshold)],
-    ['Zeros', p.zerosDisclosive ? 'treated as disclosive and not published' : 'published'],
-    ['Rounding', p.rounding.base > 1 ? `to the nearest ${p.rounding.base}` : 'none'],
-    ['Totals', p.totals === 'rounded-true-total' ? 'true totals, rounded' : 'sums of the published cells'],
-    ['Protection width', String(p.protectionWidth ?? p.threshold)],
-    ['Marker for hidden values', p.marker],
-    ['Dominance rule', p.dominance ? `the largest ${p.dominance.n} may not exceed ${p.dominance.k * 100}% of a total` : 'none'],
-    ['p-ratio rule', p.pRatio ? `p = ${p.pRatio.p}` : 'none'],
-    ['Rates', p.rates.method === 'midpoint6' ? 'midpoint-6 rounding' : 'suppress and round numerator and denominator'],
-    ['Dates', `no finer than a ${p.dates.granularity}`],
-    ['Exceptions', p.exceptions === 'allowed' ? 'may be requested' : 'not allowed'],
-  ];
+  const params = policyParameterLines(p);
   return `${r.policy.description ? `<p>${e(r.policy.description)}</p>` : ''}
 <dl class="summary panel">
 ${params.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('\n')}

@@ -3,7 +3,6 @@
 // or secondary), under which rule and with which parameters. Evidence never holds a hidden value
 // (shared/disclosure/evidence.ts), so nothing here can reveal one.
 import type { CellEvidence, CellStatus, Outcome, Params, RuleId, StatisticEvidence } from '../../../shared/disclosure';
-import type { Policy } from '../../../shared/disclosure';
 import type { StandardsReport } from '../../../shared/report/model';
 
 export const CELL_STATUS_WORDS: Record<CellStatus, string> = {
@@ -154,20 +153,5 @@ export function hiddenCount(evidence: StatisticEvidence): number {
   return evidence.summary.suppressedPrimary + evidence.summary.suppressedSecondary;
 }
 
-/** The policy's parameters in words, in the order and wording of the exported report. */
-export function policyParameterLines(p: Policy): [string, string][] {
-  return [
-    ['Policy', `${p.name} (${p.id})`],
-    ['Smallest published count', String(p.threshold)],
-    ['Zeros', p.zerosDisclosive ? 'treated as disclosive and not published' : 'published'],
-    ['Rounding', p.rounding.base > 1 ? `to the nearest ${p.rounding.base}` : 'none'],
-    ['Totals', p.totals === 'rounded-true-total' ? 'true totals, rounded' : 'sums of the published cells'],
-    ['Protection width', String(p.protectionWidth ?? p.threshold)],
-    ['Marker for hidden values', p.marker],
-    ['Dominance rule', p.dominance ? `the largest ${p.dominance.n} may not exceed ${p.dominance.k * 100}% of a total` : 'none'],
-    ['p-ratio rule', p.pRatio ? `p = ${p.pRatio.p}` : 'none'],
-    ['Rates', p.rates.method === 'midpoint6' ? 'midpoint-6 rounding' : 'suppress and round numerator and denominator'],
-    ['Dates', `no finer than a ${p.dates.granularity}`],
-    ['Exceptions', p.exceptions === 'allowed' ? 'may be requested' : 'not allowed'],
-  ];
-}
+/** The policy's parameters in words, exactly as the exported report words them. */
+export { policyParameterLines } from '../../../shared/report/format';
