@@ -54,3 +54,24 @@ export function throttle<T>(send: (value: T) => void, intervalMs: number, now: (
     send(value);
   };
 }
+
+/** Progress events at most this often: the page gains nothing from more. */
+export const PROGRESS_INTERVAL_MS = 100;
+
+/**
+ * Runs `work` as a cancellable job under the renderer's job id, its progress reaching the page
+ * through `emit`, throttled. The job is forgotten however it ends.
+ */
+export async function runProgressJob<P, T>(
+  jobs: JobRegistry,
+  jobId: string,
+  emit: (progress: P) => void,
+  work: (run: { signal: AbortSignal; onProgress: (progress: P) => void }) => Promise<T>,
+): Promise<T> {
+  const signal = jobs.start(jobId);
+  try {
+    return await work({ signal, onProgress: throttle(emit, PROGRESS_INTERVAL_MS) });
+  } finally {
+    jobs.finish(jobId);
+  }
+}

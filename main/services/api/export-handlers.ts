@@ -2,8 +2,9 @@
 // hands over to a small service under ../exporting (or the export workflow it wraps).
 import { z } from 'zod';
 import type { Policy } from '../../../shared/disclosure';
-import { throttle } from '../api-jobs';
+import { runProgressJob } from '../api-jobs';
 import type { ApiHandlers } from '../api-types';
+import type { ProfileProgress } from '../profile-job';
 import { saveLocalProfile } from '../export-workflow/identity';
 import { exportPublicKey, generateSigningKey } from '../export-workflow/keys';
 import { setPolicyInForce } from '../exporting/policy-in-force';
@@ -13,8 +14,6 @@ import { decideReview, openForReview } from '../exporting/review-view';
 import { settingsView } from '../exporting/settings-view';
 import { absolutePath, jobId, noInput, referenceId, storeId } from './inputs';
 
-/** Progress events at most this often. */
-const PROGRESS_INTERVAL_MS = 100;
 /** As the bundle formats allow (export-workflow/formats.ts). */
 const MAX_TEXT = 20_000;
 /** Long enough for any passphrase a person types; the minimum is checked (with a plain message) where the key is made. */
@@ -28,17 +27,17 @@ export const exportHandlers = {
   'report:build': {
     input: z.strictObject({ jobId, datasetId: storeId, referenceId: referenceId.optional(), title: z.string().max(300).optional() }),
     run: async (deps, input, ctx) => {
-      const signal = deps.jobs.start(input.jobId);
-      try {
-        return await buildDatasetReport(deps, input.datasetId, {
-          signal,
-          onProgress: throttle((p) => ctx.emit('profile:progress', { jobId: input.jobId, ...p }), PROGRESS_INTERVAL_MS),
-          ...(input.referenceId !== undefined ? { referenceId: input.referenceId } : {}),
-          ...(input.title !== undefined ? { title: input.title } : {}),
-        });
-      } finally {
-        deps.jobs.finish(input.jobId);
-      }
+      return runProgressJob(
+        deps.jobs,
+        input.jobId,
+        (p: ProfileProgress) => ctx.emit('profile:progress', { jobId: input.jobId, ...p }),
+        (run) =>
+          buildDatasetReport(deps, input.datasetId, {
+            ...run,
+            ...(input.referenceId !== undefined ? { referenceId: input.referenceId } : {}),
+            ...(input.title !== undefined ? { title: input.title } : {}),
+          }),
+      );
     },
   },
   'export:request': {

@@ -4,8 +4,8 @@
 import { z } from 'zod';
 import type { Answers } from '../../../shared/report/answers';
 import { MappingDocumentSchema } from '../../../shared/demographics';
-import { throttle } from '../api-jobs';
-import type { ApiDeps, ApiHandlers } from '../api-types';
+import { runProgressJob } from '../api-jobs';
+import type { ApiHandlers } from '../api-types';
 import type { ProfileProgress } from '../profile-job';
 import { answersView, saveAnswers } from '../workspace/answers';
 import { analyseDatasetInDetail } from '../workspace/dataset-analysis';
@@ -14,32 +14,14 @@ import { mappingView, saveDatasetMapping } from '../workspace/mappings';
 import { importReference, listReferenceOptions } from '../workspace/references';
 import { absolutePath, jobId, noInput, referenceId, storeId } from './inputs';
 
-/** Progress events at most this often: the page gains nothing from more. */
-const PROGRESS_INTERVAL_MS = 100;
-
 /** Shape only; parseAnswers checks the document in the handler, with messages naming item and field. */
 const answersDocument = z.custom<Answers>((v) => typeof v === 'object' && v !== null && !Array.isArray(v), 'an answers document (a JSON object)');
-
-/** Runs `work` as a cancellable job whose progress reaches the page, throttled, under the renderer's job id. */
-async function asJob<T>(
-  deps: ApiDeps,
-  id: string,
-  emit: (p: ProfileProgress) => void,
-  work: (run: { signal: AbortSignal; onProgress: (p: ProfileProgress) => void }) => Promise<T>,
-): Promise<T> {
-  const signal = deps.jobs.start(id);
-  try {
-    return await work({ signal, onProgress: throttle(emit, PROGRESS_INTERVAL_MS) });
-  } finally {
-    deps.jobs.finish(id);
-  }
-}
 
 export const workspaceHandlers = {
   'profile:run': {
     input: z.strictObject({ jobId, path: absolutePath }),
     run: async (deps, input, ctx) => {
-      const profile = await asJob(deps, input.jobId, (p) => ctx.emit('profile:progress', { jobId: input.jobId, ...p }), (run) => deps.profileFile(input.path, run));
+      const profile = await runProgressJob(deps.jobs, input.jobId, (p: ProfileProgress) => ctx.emit('profile:progress', { jobId: input.jobId, ...p }), (run) => deps.profileFile(input.path, run));
       return recordProfiledDataset(deps.db, input.path, profile, deps.appInfo.version);
     },
   },
@@ -62,10 +44,10 @@ export const workspaceHandlers = {
   'analysis:run': {
     input: z.strictObject({ jobId, datasetId: storeId, referenceId: referenceId.optional() }),
     run: async (deps, input, ctx) => {
-      const analysis = await asJob(
-        deps,
+      const analysis = await runProgressJob(
+        deps.jobs,
         input.jobId,
-        (p) => ctx.emit('profile:progress', { jobId: input.jobId, ...p }),
+        (p: ProfileProgress) => ctx.emit('profile:progress', { jobId: input.jobId, ...p }),
         (run) => analyseDatasetInDetail(deps, input.datasetId, { ...run, ...(input.referenceId !== undefined ? { referenceId: input.referenceId } : {}) }),
       );
       return { datasetId: analysis.dataset.id, reference: analysis.reference, result: analysis.result, unmapped: analysis.unmapped, readFile: analysis.readFile };
