@@ -23,6 +23,11 @@ export interface ApiDeps {
   chooseSavePath(request: SaveDialogRequest): Promise<string | null>;
   /** Native open dialog for request/release bundles (.zip); null on cancel. */
   chooseBundle(): Promise<string | null>;
+  /**
+   * Prints report HTML to PDF bytes where a printer exists (Electron's printToPDF in the app);
+   * absent in the browser bridge and the CLI host, where reports are built without a PDF.
+   */
+  renderPdf?(html: string): Promise<Uint8Array>;
   jobs: JobRegistry;
   /** The local store (projects, datasets, aggregates, answers, audit log, keys). */
   db: Db;

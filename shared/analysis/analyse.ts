@@ -122,35 +122,11 @@ function tableView(tally: TallyState, t: TallyTable) {
   };
 }
 
-/**
- * The outcome × period table with missing counts: tallied as such without attributes, else the
- * margin of the first attribute's table (the pass skips it then; see tallySpecFor).
- */
-function baseTable(tally: TallyState, attributeCount: number): TallyTable {
-  const base = tally.tables[0]!;
-  if (attributeCount === 0) return base;
-  const from = tally.tables[1]!;
-  const W = tally.columns.length;
-  const k = from.dims.length;
-  const out: TallyTable = { dims: from.dims.slice(1), ids: [], counts: [] };
-  const missing: number[] = [];
-  const index = new Map<string, number>();
-  for (let e = 0; e < from.counts.length; e++) {
-    const ids = from.ids.slice(e * k + 1, e * k + k);
-    const key = ids.join(',');
-    let at = index.get(key);
-    if (at === undefined) {
-      at = out.counts.length;
-      index.set(key, at);
-      out.ids.push(...ids);
-      out.counts.push(0);
-      for (let c = 0; c < W; c++) missing.push(0);
-    }
-    out.counts[at] = out.counts[at]! + from.counts[e]!;
-    for (let c = 0; c < W; c++) missing[at * W + c] = missing[at * W + c]! + from.missing![e * W + c]!;
-  }
-  out.missing = Float64Array.from(missing);
-  return out;
+/** Attribute a's missing counts by value: the one-dimension table [a] the plan tallies with them. */
+function missingTable(tally: TallyState, a: number): TallyTable {
+  const t = tally.tables.find((x) => x.dims.length === 1 && x.dims[0] === a && x.missing !== undefined);
+  if (!t) throw new RepresentError('internal', 'The tally does not match the analysis plan.', { expected: 'missing counts for every attribute', found: 'a tally without them' });
+  return t;
 }
 
 function categoryOf(mapping: CompiledMapping, a: number, raw: string): string {
@@ -211,7 +187,7 @@ function addTo(map: Map<string, number>, key: string, n: number): void {
  * reference is unknown, or an outcome needs positive values stated.
  */
 export function analyseTally(tallied: TallyState, plan: AnalysisPlan, options: AnalyseOptions = {}): AnalysisResult {
-  let tally = tallied;
+  const tally = tallied;
   if (tally.overflowRows > 0)
     throw new RepresentError('bad-mapping', 'The mapped columns have too many distinct values or combinations to count exactly.', {
       expected: `at most ${MAX_DIMENSION_VALUES.toLocaleString('en-GB')} distinct values per mapped column and ${tally.spec.maxKeys.toLocaleString('en-GB')} combinations per table`,
@@ -224,11 +200,9 @@ export function analyseTally(tallied: TallyState, plan: AnalysisPlan, options: A
   const W = tally.columns.length;
   const rows = tally.rows;
   const warnings: string[] = [];
-  if (tally.tables.length < 1 + A || tally.tables[0]!.dims.some((d) => d < A))
+  const base = tally.tables[0];
+  if (tally.tables.length < 1 + A || !base || base.dims.some((d) => d < A) || !base.missing)
     throw new RepresentError('internal', 'The tally does not match the analysis plan.', { expected: 'a tally made for this plan', found: 'another tally' });
-  const base = baseTable(tally, A);
-
-  tally = { ...tally, tables: [base, ...tally.tables.slice(1)] };
   const overallMissing = new Float64Array(W);
   for (let e = 0; e < base.counts.length; e++) for (let c = 0; c < W; c++) overallMissing[c]! += base.missing![e * W + c]!;
   const rate = (n: number) => (rows > 0 ? n / rows : 0);
@@ -237,17 +211,20 @@ export function analyseTally(tallied: TallyState, plan: AnalysisPlan, options: A
     const t = tally.tables[1 + a]!;
     const view = tableView(tally, t);
     const counts = new Map<string, number>();
-    const missingBy = new Map<string, Float64Array>();
     let future = 0;
     for (let e = 0; e < view.size; e++) {
       const raw = view.value(e, 0);
-      const key = categoryOf(compiled, a, raw);
       const n = view.count(e);
-      addTo(counts, key, n);
+      addTo(counts, categoryOf(compiled, a, raw), n);
+      if (raw === FUTURE_DATE) future += n;
+    }
+    const missingBy = new Map<string, Float64Array>();
+    const mt = missingTable(tally, a);
+    for (let e = 0; e < mt.counts.length; e++) {
+      const key = categoryOf(compiled, a, tally.values[a]![mt.ids[e]!]!);
       let m = missingBy.get(key);
       if (!m) missingBy.set(key, (m = new Float64Array(W)));
-      for (let c = 0; c < W; c++) m[c]! += t.missing![e * W + c]!;
-      if (raw === FUTURE_DATE) future += n;
+      for (let c = 0; c < W; c++) m[c]! += mt.missing![e * W + c]!;
     }
     if (future > 0) warnings.push(`Column "${attr.column}" holds ${future.toLocaleString('en-GB')} date(s) of birth after the reference date; they are counted as unmapped.`);
     const { real, special } = orderedKeys(attr.categorySet, counts);

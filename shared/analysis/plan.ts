@@ -90,13 +90,16 @@ export function tallySpecFor(plan: AnalysisPlan, columns: readonly string[], max
   if (plan.period) dimensions.push({ column: indexOf(plan.period.column), columnName: plan.period.column, role: 'period', transform: { kind: 'quarter' } });
   const A = plan.mapping.attributes.length;
   const context = dimensions.map((_, i) => i).filter((i) => i >= A); // outcome, period
-  // The base table (outcome × period, with missing counts) is the margin of any attribute table,
-  // so with attributes it is left empty (derived in the analysis) to save its work per row.
-  const tables: TallySpec['tables'] = [A > 0 ? { dims: [], missing: false } : { dims: context, missing: true }];
-  for (let a = 0; a < A; a++) tables.push({ dims: [a, ...context], missing: true });
+  // Missing counts (one per column per cell) are kept only where the analysis reads them: overall
+  // and by period (the base table, outcome × period) and by group (one small table per attribute).
+  // Kept on the attribute × outcome × period tables instead, they made each row's missing cells
+  // an increment in six arrays of megabytes, most of the tally's cost (test/bench analysis-core).
+  const tables: TallySpec['tables'] = [{ dims: context, missing: true }];
+  for (let a = 0; a < A; a++) tables.push({ dims: [a, ...context], missing: false });
   const { pairs, triples } = crossedCombinations(A);
   for (const t of triples) tables.push({ dims: t, missing: false });
   // A pair inside a tallied triple is its exact marginal; the others need a table of their own.
   for (const p of pairs) if (!triples.some((t) => p.every((a) => t.includes(a)))) tables.push({ dims: p, missing: false });
+  for (let a = 0; a < A; a++) tables.push({ dims: [a], missing: true });
   return { dimensions, tables, maxKeys: tallyKeyCap(columns.length, maxKeys) };
 }
