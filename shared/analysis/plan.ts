@@ -92,8 +92,8 @@ export function tallySpecFor(plan: AnalysisPlan, columns: readonly string[], max
   const context = dimensions.map((_, i) => i).filter((i) => i >= A); // outcome, period
   // Missing counts (one per column per cell) are kept only where the analysis reads them: overall
   // and by period (the base table, outcome × period) and by group (one small table per attribute).
-  // Kept on the attribute × outcome × period tables instead, they made each row's missing cells
-  // an increment in six arrays of megabytes, most of the tally's cost (test/bench analysis-core).
+  // Kept on every attribute × outcome × period cell instead, they took megabytes per attribute,
+  // which each worker had to copy out, post and merge on the main thread at the end of the pass.
   const tables: TallySpec['tables'] = [{ dims: context, missing: true }];
   for (let a = 0; a < A; a++) tables.push({ dims: [a, ...context], missing: false });
   const { pairs, triples } = crossedCombinations(A);
