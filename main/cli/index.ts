@@ -23,6 +23,25 @@ const commandLoaders: Record<string, () => Promise<Command>> = {
   answers: async () => (await import('./commands/answers')).answersCommand,
 };
 
+/** Commands whose run is one pass over a data file (mapping: `mapping suggest`). */
+const READS_A_FILE = new Set(['profile', 'analyse', 'report', 'mapping']);
+
+/**
+ * Boots the pass's worker threads while the command's own code loads (profile-job warmWorkers).
+ * Best effort: any failure here is left to the pass, which starts its threads itself.
+ */
+async function warm(args: string[]): Promise<void> {
+  try {
+    const at = args.indexOf('--workers');
+    const asked = at >= 0 ? Number(args[at + 1]) : NaN;
+    const { warmWorkers } = await import('../services/profile-job');
+    if (Number.isInteger(asked) && asked >= 1) warmWorkers(asked);
+    else warmWorkers();
+  } catch {
+    // The pass starts its own threads.
+  }
+}
+
 async function help(): Promise<string> {
   const commands = await Promise.all(Object.values(commandLoaders).map((load) => load()));
   const width = Math.max(...commands.map((c) => c.name.length));
@@ -47,8 +66,10 @@ export async function main(argv: string[], io: CliIO): Promise<number> {
     io.stderr.write(`represent: unknown command "${name}".\n\n${await help()}\n`);
     return ExitCode.usage;
   }
+  const wantsHelp = rest.includes('--help') || rest.includes('-h');
+  if (!wantsHelp && READS_A_FILE.has(name)) void warm(rest);
   const command = await load();
-  if (rest.includes('--help') || rest.includes('-h')) {
+  if (wantsHelp) {
     io.stdout.write(command.usage.trim() + '\n');
     return ExitCode.ok;
   }

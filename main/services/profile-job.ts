@@ -98,7 +98,8 @@ async function runPass(
   // Start the threads first: booting one and loading its code takes a good part of a second on a
   // busy machine, time this thread spends sniffing the file and planning the parts meanwhile.
   const workerPath = options.workerPath ?? defaultWorkerPath();
-  const idle = Array.from({ length: partCount(file.sizeBytes, workers) }, () => startWorker(workerPath));
+  const idle = Array.from({ length: partCount(file.sizeBytes, workers) }, () => takeWarmWorker(workerPath) ?? startWorker(workerPath));
+  dropWarmWorkers();
   let outcome: 'misaligned' | PartResult;
   let hashing: Promise<string>;
   let started: number;
@@ -223,6 +224,36 @@ interface StartedWorker {
 }
 
 /** A profiling thread that waits for its PartTask (main/worker/profile-worker.ts). */
+/** Threads started before the pass was asked for (warmWorkers), waiting for their part. */
+const warm: (StartedWorker & { path: string })[] = [];
+
+/**
+ * Starts `count` profiling threads now, for a pass that is about to come: the CLI calls it before
+ * it loads a command's code (the mapping's validation, code sets, reference data), so a thread's
+ * boot overlaps that work instead of following it. They are unref'd: a run that ends early (a
+ * usage error) exits without waiting for them; the next pass takes them, and drops the rest.
+ */
+export function warmWorkers(count = availableParallelism(), workerPath = defaultWorkerPath()): void {
+  while (warm.length < count) {
+    const started = startWorker(workerPath);
+    started.worker.unref();
+    warm.push({ ...started, path: workerPath });
+  }
+}
+
+function takeWarmWorker(workerPath: string): StartedWorker | undefined {
+  const i = warm.findIndex((w) => w.path === workerPath);
+  if (i < 0) return undefined;
+  const [taken] = warm.splice(i, 1);
+  taken!.worker.ref();
+  return taken;
+}
+
+/** Warm threads this pass did not need (a small file needs one part) end now. */
+function dropWarmWorkers(): void {
+  for (const w of warm.splice(0)) void w.worker.terminate();
+}
+
 function startWorker(workerPath: string): StartedWorker {
   const worker = new Worker(workerPath);
   let error: Error | undefined;
