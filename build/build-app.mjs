@@ -5,6 +5,8 @@
 //   out/app/profile-worker.mjs    the profiling worker the main process starts (worker_threads).
 //                                 .mjs, because it runs from app.asar.unpacked, where no
 //                                 package.json says "type": "module".
+//   out/app/api-host.mjs          the data host main forks as a utility process (store, reports).
+//                                 It stays inside app.asar, so better-sqlite3 resolves from there.
 // The renderer comes from Vite (build/vite.renderer.config.ts). `outRoot` is a parameter so tests
 // can build elsewhere.
 import { build } from 'esbuild';
@@ -43,6 +45,7 @@ export async function buildApp({ outRoot = path.join(root, 'out'), quiet = false
   };
   const main = await build({ ...nodeSide, entryPoints: { main: 'main/app/main.ts' } });
   const worker = await build({ ...nodeSide, entryPoints: { 'profile-worker': 'main/worker/profile-worker.ts' }, outExtension: { '.js': '.mjs' } });
+  const host = await build({ ...nodeSide, entryPoints: { 'api-host': 'main/worker/api-host-entry.ts' }, outExtension: { '.js': '.mjs' } });
   const preload = await build({
     ...common,
     entryPoints: { preload: 'main/app/preload.ts' },
@@ -60,7 +63,8 @@ export async function buildApp({ outRoot = path.join(root, 'out'), quiet = false
     mainFile: path.join(outdir, 'main.js'),
     preloadFile: path.join(outdir, 'preload.cjs'),
     workerFile: path.join(outdir, 'profile-worker.mjs'),
-    metafiles: { main: main.metafile, preload: preload.metafile, worker: worker.metafile },
+    hostFile: path.join(outdir, 'api-host.mjs'),
+    metafiles: { main: main.metafile, preload: preload.metafile, worker: worker.metafile, host: host.metafile },
   };
 }
 

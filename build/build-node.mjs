@@ -1,4 +1,4 @@
-// Bundles the Node-side entry points (CLI, profiling worker, benchmark) with esbuild.
+// Bundles the Node-side entry points (CLI, profiling worker, data host, benchmark) with esbuild.
 // Code splitting: the CLI imports each command when it runs (main/cli/index.ts), so a command
 // compiles only its own code, and the worker shares the profiler's chunk with the CLI. Chunks sit
 // beside the entries in out/node (profile-job finds the worker beside its own file).
@@ -17,6 +17,8 @@ const quiet = process.argv.includes('--quiet');
 export const nodeEntries = {
   cli: 'main/cli/index.ts',
   'profile-worker': 'main/worker/profile-worker.ts',
+  // The data host (a utility process in the app); tests start this build in a worker thread.
+  'api-host': 'main/worker/api-host-entry.ts',
   bench: 'test/bench/bench.ts',
 };
 

@@ -32,6 +32,9 @@ export default {
   files: ['package.json', 'out/app/**/*', 'out/renderer/**/*', '!**/*.map'],
   asar: true,
   // Worker threads start from real files; native addons cannot load from inside an archive.
+  // The data host (out/app/api-host.mjs) stays packed: utilityProcess.fork loads it through
+  // Electron's asar support, and its better-sqlite3 import must resolve from app.asar/node_modules
+  // (only the .node binary is unpacked). Not yet tried on a packaged build here (no Electron binary).
   asarUnpack: ['out/app/profile-worker.mjs', '**/*.node'],
   // Rebuild better-sqlite3 against Electron's headers at package time (needs ~/.electron-gyp
   // seeded, or a connection: see PACKAGING.md).

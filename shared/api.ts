@@ -56,6 +56,10 @@ export interface ApiChannels {
   'answers:get': { request: { projectId: string }; response: AnswersView };
   /** Saves the whole answers document (the UI autosaves); returns the new completeness. */
   'answers:save': { request: { projectId: string; answers: Answers }; response: AnswersView };
+  /** The project's unsent export request draft (purpose and justification); empty when there is none. */
+  'export-draft:get': { request: { projectId: string }; response: ExportDraftView };
+  /** Saves the draft (the Export request page autosaves); export:request clears it once the request is written. */
+  'export-draft:save': { request: ExportDraftSaveRequest; response: ExportDraftView };
 
   // ── Report, export request, review ──────────────────────────────────────────────────────────
   /** Builds the protected standards report for a dataset with its project's mapping and answers. */
@@ -119,6 +123,8 @@ const CHANNEL_LIST: Record<ApiChannel, true> = {
   'reference:import': true,
   'answers:get': true,
   'answers:save': true,
+  'export-draft:get': true,
+  'export-draft:save': true,
   'report:build': true,
   'export:request': true,
   'dialog:choose-bundle': true,
@@ -322,6 +328,21 @@ export interface ExportRequestRequest {
   path: string;
 }
 
+/** What the analyst has typed for an export request not yet written, kept per project. */
+export interface ExportDraftView {
+  projectId: string;
+  purpose: string;
+  justification: string;
+  /** ISO time of the last save; null when no draft is saved. */
+  savedIso: string | null;
+}
+
+export interface ExportDraftSaveRequest {
+  projectId: string;
+  purpose: string;
+  justification: string;
+}
+
 export interface ExportRequestSummary {
   requestId: string;
   path: string;
@@ -354,6 +375,14 @@ export interface ReviewView {
   outputs: ReviewOutputView[];
   /** The report HTML in the bundle, for reading; null when the bundle holds none. */
   reportHtml: string | null;
+  /**
+   * The request's standards report (the bundle's report.json, hash-checked with the bundle and
+   * validated against the report schema), so the page renders it; null when the bundle holds none
+   * or it does not validate (then `warnings` says why).
+   */
+  report: StandardsReport | null;
+  /** The export screen's verdict on the request's files, as the bundle records it; null when absent or unreadable. */
+  screen: { passed: boolean; findings: string[] } | null;
   /** Separation-of-duties and other warnings, in words. */
   warnings: string[];
   /** Set when this request was already reviewed here. */
@@ -362,6 +391,12 @@ export interface ReviewView {
 
 export interface ReviewDecideRequest {
   path: string;
+  /**
+   * The overall decision (the button pressed). 'approve' needs at least one approved output and
+   * releases the approved ones; 'reject' writes a response and releases nothing, whatever the
+   * per-output marks (kept in the signed response, so the requester sees which would pass).
+   */
+  decision: 'approve' | 'reject';
   decisions: { outputId: string; decision: 'approved' | 'rejected'; comment: string }[];
   overallComment: string;
   passphrase: string;

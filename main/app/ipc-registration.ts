@@ -1,8 +1,10 @@
-// Wires every channel of shared/api.ts to ipcMain through the one gate in
-// main/services/api-handlers.ts. Takes ipcMain structurally so tests drive it with a fake.
+// Wires every channel of shared/api.ts to ipcMain and hands each call to `dispatch`: in the app,
+// the data host's client (the gate runs there, main/services/api-handlers.ts); in tests, the
+// same gate in this process (inProcessDispatch). Takes ipcMain structurally so tests drive it
+// with a fake.
 import type { IpcMainInvokeEvent } from 'electron';
 import { API_CHANNELS } from '../../shared/api';
-import { dispatchApiCall, type ApiDeps } from '../services/api-handlers';
+import type { ApiDispatch } from '../services/api-host/dispatch';
 import type { SenderInfo } from '../services/api-sender';
 
 export type InvokeEventLike = {
@@ -14,12 +16,11 @@ export interface IpcMainLike {
   handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
 }
 
-export function registerApiHandlers(ipcMain: IpcMainLike, deps: ApiDeps, options: { trustedOrigin: string }): void {
+export function registerApiHandlers(ipcMain: IpcMainLike, dispatch: ApiDispatch): void {
   for (const channel of API_CHANNELS) {
     ipcMain.handle(channel, (event, input) =>
-      dispatchApiCall(deps, channel, input, {
+      dispatch(channel, input, {
         sender: senderInfo(event),
-        trustedOrigin: options.trustedOrigin,
         emit: (name, payload) => {
           if (!event.sender.isDestroyed()) event.sender.send(name, payload);
         },

@@ -1,20 +1,21 @@
-// Electron main process: windows, menus, security, IPC routing — and nothing else. Data work
-// (profiling in worker threads, the SQLite store) lives behind main/services, the same code the
-// CLI runs. Order matters: schemes, switches and the sandbox must be set before `ready`.
-import { app, dialog, ipcMain, Menu, protocol, session, type BrowserWindow } from 'electron';
+// Electron main process: windows, menus, security, IPC routing, native dialogs — and nothing
+// else. Data work (the SQLite store, profiling, report building) runs in the data host, a utility
+// process (api-host-process.ts) running the same main/services code as the CLI; calls reach it
+// through the host client. Order matters: schemes, switches and the sandbox must be set before `ready`.
+import { app, dialog, ipcMain, Menu, protocol, session, utilityProcess, type BrowserWindow } from 'electron';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { MenuCommand } from '../../shared/api';
 import { RepresentError } from '../../shared/errors';
-import type { ApiDeps } from '../services/api-types';
-import { createNodeApiDeps } from '../services/api-deps';
 import { representHome } from '../store/home';
+import { startApiHostProcess } from './api-host-process';
 import { APP_ORIGIN, APP_SCHEME } from './app-origin';
 import { createAppProtocolHandler } from './app-protocol';
 import { chooseBundle, chooseDataFile, chooseSavePath } from './dialogs';
 import { registerApiHandlers } from './ipc-registration';
 import { createMainWindow } from './main-window';
 import { buildMenuTemplate } from './menu-template';
+import { printReportToPdf } from './report-pdf';
 import { hardenSession } from './session-hardening';
 import { hardenWebContents } from './web-contents-hardening';
 
@@ -58,29 +59,46 @@ async function start(): Promise<void> {
   await hardenSession(session.defaultSession, { allowDevTools });
   protocol.handle(APP_SCHEME, createAppProtocolHandler({ rootDir: path.join(here, '..', 'renderer') }));
 
-  let deps: ApiDeps;
-  try {
-    deps = createNodeApiDeps({
-      appInfo: { name: APP_NAME, version: app.getVersion(), offline: true },
+  const host = startApiHostProcess({
+    fork: (modulePath, args, options) => utilityProcess.fork(modulePath, args, options),
+    entryPath: path.join(here, 'api-host.mjs'),
+    mainServices: {
       chooseDataFile: () => chooseDataFile(mainWindow),
       chooseSavePath: (request) => chooseSavePath(mainWindow, request),
       chooseBundle: () => chooseBundle(mainWindow),
+      // Printing needs a BrowserWindow, which exists only here: the host asks for it.
+      renderPdf: (html) => printReportToPdf(html),
+    },
+    start: {
+      appInfo: { name: APP_NAME, version: app.getVersion(), offline: true },
       // The CLI's home (REPRESENT_HOME, else the OS app-data folder): app and CLI share one store.
       home: representHome(),
+      trustedOrigin: APP_ORIGIN,
       workerPath: unpackedPath(path.join(here, 'profile-worker.mjs')),
-    });
+    },
+  });
+  try {
+    await host.whenReady();
   } catch (error) {
-    // The store is locked by another Represent, damaged or not writable: say so (its message
-    // names the file and the problem, never data) rather than start without one.
+    // The store is locked by another Represent, damaged or not writable: say so (the host's
+    // message names the file and the problem, never data) rather than start without one.
     const detail = error instanceof RepresentError ? error.message : 'An unexpected error occurred.';
     dialog.showErrorBox('Represent could not open its store', detail);
+    await host.shutdown();
     app.exit(1);
     return;
   }
-  app.on('will-quit', () => {
-    if (deps.db.open) deps.db.close();
+  // Quit waits for the host to cancel its jobs and close the store (or for the shutdown timeout).
+  let hostStopped = false;
+  app.on('will-quit', (event) => {
+    if (hostStopped) return;
+    event.preventDefault();
+    void host.shutdown().finally(() => {
+      hostStopped = true;
+      app.quit();
+    });
   });
-  registerApiHandlers(ipcMain, deps, { trustedOrigin: APP_ORIGIN });
+  registerApiHandlers(ipcMain, host.dispatch);
 
   const sendCommand = (command: MenuCommand) => mainWindow?.webContents.send('menu:command', { command });
   Menu.setApplicationMenu(
@@ -96,6 +114,8 @@ async function start(): Promise<void> {
   });
   mainWindow.on('closed', () => {
     mainWindow = null;
+    // No page is left to see their progress or result.
+    host.cancelAll();
   });
 }
 

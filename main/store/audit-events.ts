@@ -15,7 +15,8 @@ export interface AuditEventDetails {
   'key.exported': { fingerprint: string; file: string };
   'key.trusted': { fingerprint: string; file: string; ownerName: string | null };
   'project.created': { projectId: string; name: string };
-  'dataset.opened': { datasetId: string; fileName: string; sizeBytes: number; sha256: string };
+  /** A file profiled (a new dataset row), or `reopened` from the recent list without reading it again. */
+  'dataset.opened': { datasetId: string; fileName: string; sizeBytes: number; sha256: string; reopened?: true };
   'profile.run': { profileId: string; datasetId: string; rows: number; columns: number; appVersion: string };
   'analysis.saved': { analysisId: string; datasetId: string; kind: string; mappingId: string | null };
   'mapping.changed': { mappingId: string; datasetId: string; version: number; sha256: string };

@@ -77,6 +77,29 @@ export function recordDatasetOpened(
   return dataset;
 }
 
+/**
+ * A remembered dataset opened again (the Start page's recent list): it moves to the top of the
+ * recent list (opened_at becomes now; the first opening stays in the audit log) and the opening
+ * is audited. Returns the dataset as updated, or undefined when the store does not hold it.
+ */
+export function recordDatasetReopened(db: Db, datasetId: string, now: Date = new Date()): Dataset | undefined {
+  return db
+    .transaction(() => {
+      const dataset = getDataset(db, datasetId);
+      if (!dataset) return undefined;
+      const openedAt = now.toISOString();
+      db.prepare('UPDATE datasets SET opened_at = ? WHERE id = ?').run(openedAt, datasetId);
+      appendAuditEvent(
+        db,
+        'dataset.opened',
+        { datasetId, fileName: dataset.fileName, sizeBytes: dataset.sizeBytes, sha256: dataset.sha256, reopened: true },
+        { subject: datasetId, at: now },
+      );
+      return { ...dataset, openedAt };
+    })
+    .immediate();
+}
+
 export function getDataset(db: Db, id: string): Dataset | undefined {
   const r = db.prepare('SELECT * FROM datasets WHERE id = ?').get(id) as DatasetRow | undefined;
   return r ? fromRow(r) : undefined;
@@ -86,7 +109,7 @@ export function findDatasetsBySha256(db: Db, sha256: string): Dataset[] {
   return (db.prepare('SELECT * FROM datasets WHERE sha256 = ? ORDER BY opened_at').all(sha256) as DatasetRow[]).map(fromRow);
 }
 
-/** Datasets newest first (every opening is a row; callers that want one per file keep the first per path). */
+/** Datasets most recently opened first (every profiling is a row; callers that want one per file keep the first per path). */
 export function listRecentDatasets(db: Db, limit: number): Dataset[] {
   return (db.prepare('SELECT * FROM datasets ORDER BY opened_at DESC, rowid DESC LIMIT ?').all(limit) as DatasetRow[]).map(fromRow);
 }

@@ -19,6 +19,11 @@ export function storePath(home: string): string {
   return path.join(home, STORE_FILE_NAME);
 }
 
+/** The home folder of an open store: the folder its file sits in (the store is always storePath(home)). */
+export function storeHome(db: { name: string }): string {
+  return path.dirname(path.resolve(db.name));
+}
+
 export function trustedKeysDir(home: string): string {
   return path.join(home, TRUSTED_KEYS_DIR_NAME);
 }

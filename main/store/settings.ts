@@ -7,8 +7,9 @@ import { canonicalJson, canonicalSha256 } from './canonical-json';
 export const SETTING_KEYS = {
   /** The disclosure policy in force: the full policy object. */
   policy: 'disclosure.policy',
-  /** True when this store's reviewer may review their own requests (default false). */
-  allowSelfReview: 'workflow.allowSelfReview',
+  // Self-review used to be a setting here ('workflow.allowSelfReview'); it is now the policy's
+  // allowSelfReview parameter, hashed into every manifest. A store that still holds the old key
+  // keeps it unread: ignoring it can only forbid self-review, never allow it.
 } as const;
 
 export function getSetting<T>(db: Db, key: string): T | undefined {

@@ -49,6 +49,11 @@ export const PolicySchema = z.strictObject({
   dates: z.strictObject({ granularity: z.enum(['month', 'year']) }),
   /** Whether an analyst may ask the checker for an exception to a failed rule (UK LLC: never). */
   exceptions: z.enum(['allowed', 'not-allowed']),
+  /**
+   * Whether the output checker may approve a request they made themselves (OpenSAFELY Airlock
+   * forbids it, reference c2). Absent in older policy files, where it reads as false: the safe side.
+   */
+  allowSelfReview: z.boolean().default(false),
 }).superRefine((p, ctx) => {
   // A publishable count must never round to 0: it would read as a (possibly disclosive) zero.
   const least = Math.ceil(p.rounding.base / 2);
@@ -220,6 +225,8 @@ export function tightenOnly(locked: Policy, requested: Policy): Policy {
     throw looser('dates.granularity', `"${locked.dates.granularity}" or coarser`, `"${requested.dates.granularity}"`);
   if (locked.exceptions === 'not-allowed' && requested.exceptions === 'allowed')
     throw looser('exceptions', '"not-allowed" (the locked policy allows no exceptions)', '"allowed"');
+  if (!locked.allowSelfReview && requested.allowSelfReview)
+    throw looser('allowSelfReview', 'false (the locked policy requires a reviewer other than the requester)', 'true');
   return requested;
 }
 

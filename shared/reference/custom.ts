@@ -1,6 +1,8 @@
 // Custom reference populations from a small CSV the user supplies (a catchment, a GP list, a
 // registry): columns attribute, category, and count or share; optionally scheme (a category set
-// or scheme id). Every problem is a RepresentError 'bad-reference' naming the row and column.
+// or scheme id), and label, source and date (what the population is, where its figures come from,
+// and when), which a report quotes as written, like a Census table's title and release date.
+// Every problem is a RepresentError 'bad-reference' naming the row and column.
 import Papa from 'papaparse';
 import { RepresentError } from '../errors';
 import type { AttributeKind } from '../demographics/attributes';
@@ -17,6 +19,9 @@ export interface CustomReference {
   fileName: string;
   distributions: ReferenceDistribution[];
 }
+
+/** Ids of imported reference populations start with this ("custom:catchment.csv"). */
+export const CUSTOM_REFERENCE_PREFIX = 'custom:';
 
 /** Shares may be rounded; they must sum to 1 within this (one percentage point). */
 export const SHARE_TOLERANCE = 0.01;
@@ -61,7 +66,19 @@ interface Row {
   count?: number;
   share?: number;
   scheme?: string;
+  label?: string;
+  source?: string;
+  date?: string;
 }
+
+/** Optional columns describing the population rather than a category; one value per attribute. */
+const METADATA_COLUMNS = ['label', 'source', 'date'] as const;
+type MetadataColumn = (typeof METADATA_COLUMNS)[number];
+const METADATA_WORDS: Readonly<Record<MetadataColumn, string>> = {
+  label: 'the population’s name, e.g. Trust catchment 2024',
+  source: 'where the figures come from, e.g. ONS mid-year estimates 2023',
+  date: 'the date or period the figures describe, e.g. 2024-06 or mid-2023',
+};
 
 function bad(message: string, fileName: string, row: number, column: string, expected: string, found: string): RepresentError {
   return new RepresentError('bad-reference', message, { expected, found, location: { file: fileName, row, column } });
@@ -112,6 +129,7 @@ export function parseCustomReference(csvText: string, fileName: string): CustomR
   const iCount = col('count');
   const iShare = col('share');
   const iScheme = col('scheme');
+  const iMeta = METADATA_COLUMNS.map((c) => [c, col(c)] as const);
   if (iAttribute < 0 || iCategory < 0 || (iCount < 0 && iShare < 0)) {
     const missing = iAttribute < 0 ? 'attribute' : iCategory < 0 ? 'category' : 'count or share';
     throw bad(`The reference file has no ${missing} column.`, fileName, 0, missing, 'a header with attribute, category, and count or share', header.length ? `columns ${header.join(', ')}` : 'an empty file');
@@ -147,6 +165,10 @@ export function parseCustomReference(csvText: string, fileName: string): CustomR
       throw bad('A row has neither a count nor a share.', fileName, r, iCount >= 0 ? 'count' : 'share', 'a count or a share', 'empty cells');
     const scheme = cell(iScheme);
     if (scheme) row.scheme = scheme;
+    for (const [name, i] of iMeta) {
+      const value = cell(i);
+      if (value) row[name] = value;
+    }
     rows.push(row);
   }
 
@@ -158,9 +180,25 @@ export function parseCustomReference(csvText: string, fileName: string): CustomR
     list.push(row);
     groups.set(key, list);
   }
-  const name = fileName.replace(/\.[^.]+$/, '');
-  const distributions = [...groups.entries()].map(([attrKey, group]) => buildDistribution(attrKey, group, fileName, name));
-  return { id: `custom:${fileName}`, name, fileName, distributions };
+  const stem = fileName.replace(/\.[^.]+$/, '');
+  const distributions = [...groups.entries()].map(([attrKey, group]) => buildDistribution(attrKey, group, fileName, stem));
+  // The population is named by its label when every attribute gives the same one.
+  const labels = new Set(distributions.map((d) => d.name));
+  const name = labels.size === 1 ? [...labels][0]! : stem;
+  return { id: `${CUSTOM_REFERENCE_PREFIX}${fileName}`, name, fileName, distributions };
+}
+
+/** The one value a metadata column has across an attribute's rows (blank cells aside), or undefined. */
+function metadataOf(group: Row[], column: MetadataColumn, fileName: string): string | undefined {
+  let value: string | undefined;
+  for (const row of group) {
+    const v = row[column];
+    if (v === undefined) continue;
+    if (value !== undefined && v !== value)
+      throw bad(`Rows of one attribute give different values in the ${column} column.`, fileName, row.row, column, `one ${column} per attribute (${METADATA_WORDS[column]}), or blank cells`, 'a value that differs from an earlier row of the same attribute');
+    value = v;
+  }
+  return value;
 }
 
 function chooseCategorySet(kind: AttributeKind, group: Row[], fileName: string): { set: CategorySet; keys: string[] } {
@@ -185,7 +223,11 @@ function chooseCategorySet(kind: AttributeKind, group: Row[], fileName: string):
   throw bad(`A category is not one of the ${best!.set.label} categories.`, fileName, failing.row, 'category', `a category of ${best!.set.label}`, 'an unknown category');
 }
 
-function buildDistribution(attrKey: string, group: Row[], fileName: string, name: string): ReferenceDistribution {
+function buildDistribution(attrKey: string, group: Row[], fileName: string, stem: string): ReferenceDistribution {
+  const label = metadataOf(group, 'label', fileName);
+  const sourceText = metadataOf(group, 'source', fileName);
+  const date = metadataOf(group, 'date', fileName);
+  const name = label ?? stem;
   const kind: AttributeKind = KIND_WORDS[attrKey] ?? 'other';
   const { set, keys } = chooseCategorySet(kind, group, fileName);
   const seen = new Map<string, number>();
@@ -217,14 +259,15 @@ function buildDistribution(attrKey: string, group: Row[], fileName: string, name
   const order = new Map(set.categories.map((c, i) => [c.key, i]));
   if (!set.open) categories.sort((a, b) => order.get(a.key)! - order.get(b.key)!);
   const distribution: ReferenceDistribution = {
-    referenceId: `custom:${fileName}`,
+    referenceId: `${CUSTOM_REFERENCE_PREFIX}${fileName}`,
     name,
     attribute: kind,
     categorySet: set.id,
     measure: useCounts ? 'count' : 'percent',
     categories,
     source: {
-      title: name,
+      // The CSV's own words where it gives them; else the file is the only source we can name.
+      title: sourceText ?? `Custom reference file ${fileName}`,
       table: fileName,
       publisher: 'Supplied by the user',
       source: `Custom reference file ${fileName}`,
@@ -232,6 +275,7 @@ function buildDistribution(attrKey: string, group: Row[], fileName: string, name
       retrieved: '',
       licence: 'As stated by the supplier',
       attribution: '',
+      ...(date ? { published: date } : {}),
     },
     caveats: useCounts ? [] : ['Shares as supplied, divided by their sum.'],
   };

@@ -2,8 +2,8 @@
 // derives every other figure from the protected output only. Nothing from the inputs' counts is
 // read after protection.
 
-import { protectReport, type CellStatus, type Policy, type ProtectedCountTable, type ProtectedGroupTable, type ProtectedResult, type ProtectedScalar, type StatisticInput } from '../disclosure';
-import type { ReferenceDistribution } from '../reference';
+import { emptyCategoriesNote, leaveOutEmptyCategories, protectReport, type CellStatus, type Policy, type ProtectedCountTable, type ProtectedGroupTable, type ProtectedResult, type ProtectedScalar, type StatisticInput } from '../disclosure';
+import { CUSTOM_REFERENCE_PREFIX, type ReferenceDistribution } from '../reference';
 import { catalogueCompleteness, sectionOf, standingTogether, type AnalysisOutput } from '../standards';
 import { fieldState, type Answers } from './answers';
 import { labelKey, percent1, ratio2, wilsonInterval } from './figures';
@@ -73,11 +73,14 @@ function checkRole(section: ReportSectionInput): void {
 
 export function buildReport(input: ReportInput): StandardsReport {
   input.sections.forEach(checkRole);
-  const protection = protectReport(
+  // Categories no one in the dataset has are left out first (reasoning in shared/disclosure/empty-categories.ts).
+  const trimmed = leaveOutEmptyCategories(
     input.sections.map((s) => s.statistic),
     input.policy,
   );
+  const protection = protectReport(trimmed.inputs, input.policy);
   const results = protection.results;
+  for (const [i, dimensions] of trimmed.leftOut) results[i]!.evidence.reasons.push(emptyCategoriesNote(dimensions));
   const byRole = (role: SectionRole) => input.sections.flatMap((s, i) => (s.role === role ? [{ section: s, result: results[i]! }] : []));
 
   const representation = byRole('representation').map(({ section, result }) => representationBlock(section, result));
@@ -153,7 +156,10 @@ export function buildReport(input: ReportInput): StandardsReport {
     })),
     answers: input.answers,
     completeness,
-    methods: methodNotes(input.policy),
+    methods: methodNotes(input.policy, {
+      referenceKinds: new Set(representation.flatMap((b) => (b.reference?.kind ? [b.reference.kind] : []))),
+      emptyCategoriesLeftOut: trimmed.leftOut.size > 0,
+    }),
     tables: results.map((r) => r.output),
     evidence: results.map((r) => r.evidence),
     links: protection.links,
@@ -242,12 +248,15 @@ function representationBlock(section: ReportSectionInput, result: ProtectedResul
     recordedDenominator,
     reference: ref
       ? {
+          id: ref.referenceId,
+          kind: ref.referenceId.startsWith(CUSTOM_REFERENCE_PREFIX) ? 'custom' : 'census-2021',
           name: ref.name,
           categorySet: ref.categorySet,
           sourceTitle: ref.source.title,
           sourceUrl: ref.source.url,
           publisher: ref.source.publisher,
           licence: ref.source.licence,
+          date: ref.source.published ?? null,
           caveats: [...ref.caveats],
           derivation: ref.derivation ?? null,
         }

@@ -3,6 +3,7 @@
 
 import type { CellStatus, Policy } from '../disclosure';
 import type { TextAnswer } from './answers';
+import type { ReferenceSummaryInReport } from './model';
 
 export function escapeHtml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
@@ -86,5 +87,18 @@ export function policyParameterLines(p: Policy): [string, string][] {
     ['Rates', p.rates.method === 'midpoint6' ? 'midpoint-6 rounding' : 'suppress and round numerator and denominator'],
     ['Dates', `no finer than a ${p.dates.granularity}`],
     ['Exceptions', p.exceptions === 'allowed' ? 'may be requested' : 'not allowed'],
+    ['Reviewer', p.allowSelfReview ? 'the requester may approve their own request' : 'someone other than the requester'],
   ];
+}
+
+/**
+ * Where a reference population's figures come from, in words, for any reference (Census or
+ * imported): "NAME, SOURCE (PUBLISHER; LICENCE; DATE)", and its web address when it has one. An
+ * imported population's label, source and date are quoted as its file gave them.
+ */
+export function referenceSource(ref: ReferenceSummaryInReport): { text: string; url: string | null } {
+  const custom = ref.kind === 'custom';
+  const date = ref.date ? `; ${custom ? 'figures dated' : 'published'} ${ref.date}` : '';
+  const what = custom ? ' (a population imported from a file)' : '';
+  return { text: `${ref.name}${what}, ${ref.sourceTitle} (${ref.publisher}; ${ref.licence}${date})`, url: ref.sourceUrl.trim() ? ref.sourceUrl : null };
 }

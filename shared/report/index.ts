@@ -9,4 +9,4 @@ export { renderJson } from './render-json';
 export { renderReportFiles, parseReportJson, type RenderedFile } from './render-all';
 export { wilsonInterval } from './figures';
 export { UNDER_RATIO, OVER_RATIO, HIGH_MISSING_PERCENT, DIFFERENTIAL_POINTS } from './flags';
-export { sectionsFromAnalysis } from './from-analysis';
+export { sectionsFromAnalysis, type SectionsOptions } from './from-analysis';

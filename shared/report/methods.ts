@@ -14,9 +14,22 @@ import type { MethodNote } from './model';
  */
 export const THREE_WAY_MIN_PUBLISHABLE_SHARE = 0.6;
 
-export function methodNotes(policy: Policy): MethodNote[] {
+/** What the report contains that changes how its methods read. */
+export interface MethodContext {
+  /** Kinds of reference population the representation tables compare with. */
+  referenceKinds?: ReadonlySet<'census-2021' | 'custom'>;
+  /** Whether categories no one in the dataset has were left out of the tables. */
+  emptyCategoriesLeftOut?: boolean;
+}
+
+export function methodNotes(policy: Policy, context: MethodContext = {}): MethodNote[] {
   const base = policy.rounding.base;
-  return [
+  const kinds = context.referenceKinds ?? new Set(['census-2021' as const]);
+  const sources = [
+    ...(kinds.has('census-2021') ? ['the named Census 2021 table (shares of the usual resident population)'] : []),
+    ...(kinds.has('custom') ? ['the reference population file the analyst imported (its counts or shares as the file gives them, each divided by their sum; its label, source and date are quoted as written)'] : []),
+  ];
+  const notes: MethodNote[] = [
     {
       id: 'counts',
       title: 'Counts',
@@ -57,9 +70,11 @@ export function methodNotes(policy: Policy): MethodNote[] {
       id: 'reference',
       title: 'Reference comparison',
       text:
-        `The reference share of each category is taken from the named Census 2021 table (shares of the usual resident population). Data categories are matched to reference categories by label or code. ` +
+        `The reference share of each category is taken from ${sources.length > 0 ? sources.join(', or from ') : 'the named reference population'}. Data categories are matched to reference categories by label or code. ` +
         `The ratio is the group's percent of recorded divided by the reference percent. A group is flagged as under-represented when the ratio is below ${UNDER_RATIO} and its whole interval lies below the reference share, and over-represented when the ratio is above ${OVER_RATIO} and its whole interval lies above it. ` +
-        'A census describes residents, not the population a service is meant to reach: choose and justify the reference (item 1.2a).',
+        (kinds.has('custom')
+          ? 'An imported population is only as good as its source: say where its figures come from and why it fits (item 1.2a).'
+          : 'A census describes residents, not the population a service is meant to reach: choose and justify the reference (item 1.2a).'),
     },
     {
       id: 'missingness',
@@ -86,4 +101,15 @@ export function methodNotes(policy: Policy): MethodNote[] {
       text: 'Before the report was written, every file was re-read by an independent export screen that checks each number against the policy, and looks for identifiers, full dates and free text. The report is written only when the screen finds nothing.',
     },
   ];
+  if (context.emptyCategoriesLeftOut)
+    notes.splice(1, 0, {
+      id: 'empty-categories',
+      title: 'Categories with no one in them',
+      text:
+        `Under this policy a zero count is not published. A category that no one in the whole dataset has (a region no one is from, say) is therefore left out of every table rather than shown as zero, the way ACRO's tables leave out categories no row has. ` +
+        'Leaving it out hides nothing about anyone: such a category describes no one, and its cells in every table crossing it would all be zero because its overall count is, so they add nothing to what its absence says. ' +
+        'Hiding those zeros instead would force other counts to be hidden and whole tables to be withheld. ' +
+        'A reader who knows the full list of categories can still see which ones are missing; where being in the dataset is itself sensitive (a disease register), that absence is a statement about the category, for the output checker to weigh.',
+    });
+  return notes;
 }

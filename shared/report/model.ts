@@ -56,12 +56,18 @@ export interface RepresentationRow {
 }
 
 export interface ReferenceSummaryInReport {
+  /** The reference population's id ("census2021-england", "custom:catchment.csv"); absent in reports made before it was recorded. */
+  id?: string;
+  /** Built-in Census 2021 figures, or a population the user imported from a CSV. */
+  kind?: 'census-2021' | 'custom';
   name: string;
   categorySet: string;
   sourceTitle: string;
   sourceUrl: string;
   publisher: string;
   licence: string;
+  /** When the figures were published, or the date or period an imported file gives, as written; null when not known. */
+  date?: string | null;
   caveats: string[];
   derivation: string | null;
 }

@@ -8,7 +8,7 @@
 import type { CellStatus } from '../disclosure';
 import { answerLines } from './answer-view';
 import { SECTION_TITLES } from './answers';
-import { EVIDENCE_LABELS, STATUS_LABELS, countText, escapeHtml as e, figureText, groupDigits, isSuppressed, policyParameterLines } from './format';
+import { EVIDENCE_LABELS, STATUS_LABELS, countText, escapeHtml as e, figureText, groupDigits, isSuppressed, policyParameterLines, referenceSource } from './format';
 import { REPORT_CSS } from './html-style';
 import type { CrossTableBlock, GroupRateBlock, MissingnessBlock, RepresentationBlock, StandardsReport } from './model';
 
@@ -131,7 +131,7 @@ function representation(b: RepresentationBlock, marker: string): string {
   });
   const total = `<tr><th scope="row">Total</th>${cell(countText(b.total, marker), b.total === null)}${cell(b.total === null ? marker : '100.0', b.total === null)}${hasRef ? '<td></td><td></td><td></td><td></td>' : '<td></td>'}</tr>`;
   const ref = b.reference
-    ? `<p class="hint">Reference: ${e(b.reference.name)}, ${e(b.reference.sourceTitle)} (${e(b.reference.publisher)}; ${e(b.reference.licence)}), <a href="${e(b.reference.sourceUrl)}">${e(b.reference.sourceUrl)}</a>. Percent of recorded is a share of ${e(b.recordedDenominator ?? '')}.${b.reference.derivation ? ` ${e(b.reference.derivation)}` : ''}</p>${
+    ? `<p class="hint">Reference: ${referenceHtml(b.reference)}. Percent of recorded is a share of ${e(b.recordedDenominator ?? '')}.${b.reference.derivation ? ` ${e(b.reference.derivation)}` : ''}</p>${
         b.reference.caveats.length > 0 ? `<details><summary>Reference caveats</summary><ul>${b.reference.caveats.map((c) => `<li>${e(c)}</li>`).join('')}</ul></details>` : ''
       }`
     : '<p class="hint">No reference population was chosen for this attribute.</p>';
@@ -150,6 +150,11 @@ ${total}
 </tbody></table>
 ${only}
 ${ref}`;
+}
+
+function referenceHtml(ref: NonNullable<RepresentationBlock['reference']>): string {
+  const source = referenceSource(ref);
+  return `${e(source.text)}${source.url ? `, <a href="${e(source.url)}">${e(source.url)}</a>` : ''}`;
 }
 
 function representationChart(b: RepresentationBlock, marker: string): string {

@@ -1,7 +1,7 @@
 // The report as Markdown (GitHub-flavoured tables), from the report model only.
 
 import { answerLines } from './answer-view';
-import { EVIDENCE_LABELS, STATUS_LABELS, countText, figureText, groupDigits } from './format';
+import { EVIDENCE_LABELS, STATUS_LABELS, countText, figureText, groupDigits, referenceSource } from './format';
 import type { CrossTableBlock, GroupRateBlock, RepresentationBlock, StandardsReport } from './model';
 
 /** Escapes text for a table cell or a line of prose: pipes and line breaks would break the layout. */
@@ -128,7 +128,10 @@ function representation(b: RepresentationBlock, marker: string): string[] {
   rows.push(hasRef ? ['Total', countText(b.total, marker), b.total === null ? marker : '100.0', '', '', '', ''] : ['Total', countText(b.total, marker), b.total === null ? marker : '100.0', '']);
   const out = [`### ${md(b.title)}`, '', table(header, rows), ''];
   if (b.referenceOnly.length > 0) out.push(`Reference categories with no matching category in the data: ${b.referenceOnly.map((x) => `${md(x.category)} (${x.referencePercent.toFixed(1)}% of the reference)`).join('; ')}.`, '');
-  if (b.reference) out.push(`Reference: ${md(b.reference.name)}, ${md(b.reference.sourceTitle)} (${md(b.reference.publisher)}), ${b.reference.sourceUrl}. Percent of recorded is a share of ${md(b.recordedDenominator ?? '')}.`, '');
+  if (b.reference) {
+    const source = referenceSource(b.reference);
+    out.push(`Reference: ${md(source.text)}${source.url ? `, ${source.url}` : ''}. Percent of recorded is a share of ${md(b.recordedDenominator ?? '')}.`, '');
+  }
   return out;
 }
 

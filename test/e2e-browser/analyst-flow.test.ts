@@ -1,10 +1,12 @@
 // Issue 8, the whole analyst flow on the bundled sample, in real Chromium on the real services and
 // store (a temporary Represent home) through the test bridge: Settings (who is asking) → Start →
 // Profiling → Dataset overview → Mapping (save, place an unmapped value, save again) →
-// Representation (change "Compare with": re-run from the counts in memory) → Documentation (type,
-// "Not available" with a reason, "Saved at") → Report (build; "Disclosure control") → Export
-// request (purpose, justification; the zip is on disk). Every page is checked with axe-core and
-// photographed, and any request that is not local, or any console or CSP error, fails the test.
+// Representation (every sub-view in turn with "Next", the summary's links, then "Compare with": re-run
+// from the counts in memory) → Documentation (type, "Not available" with a reason, "Saved at") →
+// Report (build; the first section, then "Disclosure control" from the contents list; every section
+// is walked in report-sections.test.ts) → Export request (purpose, justification; the zip is on
+// disk). Every page, and every Representation sub-view, is checked with axe-core and photographed,
+// and any request that is not local, or any console or CSP error, fails the test.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -22,7 +24,7 @@ import {
   writeSample,
   type AppHost,
 } from './app-session';
-import { profileFromStart, saveProfile, waitForCall, zipEntries } from './journeys';
+import { expectSubView, focusedH2, profileFromStart, saveProfile, shotSlug, waitForCall, walkSubViews, zipEntries } from './journeys';
 
 const executablePath = findChromium();
 if (!executablePath) console.log('[e2e-browser] analyst flow: SKIPPED: Debian Chromium was not found at /usr/bin/chromium (or CHROMIUM_PATH).');
@@ -85,12 +87,30 @@ describe.skipIf(!executablePath)('the analyst flow in Chromium', () => {
     await waitForCall(page, host, 'mapping:save', saves);
     await page.getByText('Mapping saved').waitFor();
 
-    // ── Representation ──
+    // ── Representation: one thing per page (a summary, each attribute, outcomes, intersections, trends) ──
     await page.getByRole('button', { name: 'Continue to representation' }).click();
     const figures = page.getByText(/^Figures are exact counts of/);
     await figures.waitFor({ timeout: JOB_TIMEOUT });
-    expect(await page.getByRole('heading', { level: 2 }).count()).toBeGreaterThanOrEqual(3);
-    await app.visit('Representation', 'representation');
+    const contents = 'Representation contents';
+    const views = await walkSubViews(page, {
+      contents,
+      first: 'Summary',
+      pagination: 'Representation pages',
+      onEach: (title, i) => app.visit('Representation', `representation-${String(i).padStart(2, '0')}-${shotSlug(title)}`),
+    });
+    expect(views[0]).toBe('Summary');
+    expect(views.slice(-3)).toEqual(['Outcomes', 'Intersections', 'Changes over time']);
+    const attributes = views.slice(1, -3);
+    expect(attributes.length).toBeGreaterThanOrEqual(3);
+    // Back to the summary with the contents list: one line per attribute, each with a link to its own sub-view.
+    await page.getByRole('navigation', { name: contents }).getByRole('link', { name: 'Summary', exact: true }).click();
+    await expect.poll(() => focusedH2(page)).toBe('Summary');
+    for (const a of attributes) await page.getByRole('link', { name: `View ${a}`, exact: true }).waitFor();
+    const second = attributes[1]!;
+    await page.getByRole('link', { name: `View ${second}`, exact: true }).click();
+    await expect.poll(() => focusedH2(page)).toBe(second);
+    await expectSubView(page, contents, second);
+
     const compareWith = page.getByRole('combobox', { name: 'Compare with' });
     const current = await compareWith.inputValue();
     const others = await compareWith.locator('option').evaluateAll((options, now) => options.map((o) => (o as HTMLOptionElement).value).filter((v) => v !== now), current);
@@ -98,9 +118,11 @@ describe.skipIf(!executablePath)('the analyst flow in Chromium', () => {
     const runs = host.callsOn('analysis:run').length;
     await compareWith.selectOption(others[0]!);
     await waitForCall(page, host, 'analysis:run', runs);
-    // A new reference is worked out from the counts already taken, without reading the file again.
+    // A new reference is worked out from the counts already taken, without reading the file again;
+    // the analyst stays on the sub-view they were reading.
     await page.getByText(/Worked out again from the counts already taken; the file was not read again/).waitFor({ timeout: JOB_TIMEOUT });
     await figures.waitFor();
+    await expectSubView(page, contents, second);
     await app.snap('representation-other-reference');
 
     // ── Documentation ──
@@ -119,13 +141,19 @@ describe.skipIf(!executablePath)('the analyst flow in Chromium', () => {
     await expect.poll(() => status.first().innerText(), { timeout: UI_TIMEOUT }).toMatch(/Saved at \d{2}:\d{2}/);
     await app.visit('Documentation', 'documentation');
 
-    // ── Report ──
+    // ── Report: built, shown one section at a time (report-sections.test.ts walks every one) ──
     await page.getByRole('button', { name: 'Continue to report' }).click();
     await page.getByRole('button', { name: 'Build report' }).click();
-    await page.getByRole('heading', { level: 2, name: 'Disclosure control' }).waitFor({ timeout: JOB_TIMEOUT });
+    const reportContents = page.getByRole('navigation', { name: 'Report contents' });
+    await reportContents.waitFor({ timeout: JOB_TIMEOUT });
     expect(host.callsOn('report:build').at(-1)).toBe(true);
+    await expectSubView(page, 'Report contents', 'Dataset and report');
+    await app.visit('Report', 'report-dataset');
+    await reportContents.getByRole('link', { name: 'Disclosure control', exact: true }).click();
+    await expect.poll(() => focusedH2(page)).toBe('Disclosure control');
+    await expectSubView(page, 'Report contents', 'Disclosure control');
     expect(await page.locator('main').innerText()).toMatch(/shown|suppressed|rounded/i);
-    await app.visit('Report', 'report');
+    await app.visit('Report', 'report-disclosure-control');
 
     // ── Export request ──
     await page.getByRole('button', { name: 'Continue to export request' }).click();

@@ -2,14 +2,17 @@
 // keyboard alone (page.keyboard: Tab, Shift+Tab, Enter, Space, arrow keys; never the mouse, never
 // a programmatic focus). Each control is reached by tabbing from where the page put the focus, so
 // a control that is not in the tab order, or a page that loses focus, fails the test. The header
-// navigation is used by keyboard too. Every page is checked with axe-core and photographed.
+// navigation is used by keyboard too. The split pages are walked by keyboard: every Representation
+// sub-view with "Next", and the Report's contents list, "Previous" and "Next" (each move must put
+// the focus on the new sub-view's h2). Every page is checked with axe-core and photographed
+// (Representation and Report sub-views only photographed: analyst-flow checks each with axe-core).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
 import { builtRenderer, findChromium, JOB_TIMEOUT, launchChromium, openAppPage, sampleNhsNumbers, startAppHost, UI_TIMEOUT, writeSample, type AppHost } from './app-session';
-import { waitForCall } from './journeys';
+import { focusedH2, shotSlug, waitForCall } from './journeys';
 
 const executablePath = findChromium();
 if (!executablePath) console.log('[e2e-browser] keyboard: SKIPPED: Debian Chromium was not found at /usr/bin/chromium (or CHROMIUM_PATH).');
@@ -26,6 +29,29 @@ async function tabTo(page: Page, target: Locator, direction: 'forwards' | 'backw
     await page.keyboard.press(key);
   }
   throw new Error(`${String(target)} was not reached with ${key} in ${MAX_TAB_STOPS} presses`);
+}
+
+/** The title a pagination link leads to, from its text ("Next page:Age" → "Age"). */
+async function linkTarget(link: Locator): Promise<string> {
+  return ((await link.textContent()) ?? '').replace(/^(Next|Previous) page\s*:\s*/, '').trim();
+}
+
+/**
+ * From wherever the focus is, Tab to the pagination's "Next" link and press Enter, until the last
+ * sub-view: each time the new sub-view's h2 must have the focus. Returns the titles reached.
+ */
+async function nextByKeyboard(page: Page, pagination: string, onEach: (title: string, index: number) => Promise<void>): Promise<string[]> {
+  const next = page.getByRole('navigation', { name: pagination }).getByRole('link', { name: /^Next page\s*:/ });
+  const reached: string[] = [];
+  while ((await next.count()) > 0) {
+    const title = await linkTarget(next);
+    await tabTo(page, next);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedH2(page)).toBe(title);
+    reached.push(title);
+    await onEach(title, reached.length);
+  }
+  return reached;
 }
 
 describe.skipIf(!executablePath)('the analyst flow by keyboard alone', () => {
@@ -103,9 +129,18 @@ describe.skipIf(!executablePath)('the analyst flow by keyboard alone', () => {
     await expect.poll(() => compareWith.inputValue()).not.toBe(before);
     await waitForCall(page, host, 'analysis:run', runs);
     await page.getByText(/Worked out again from the counts already taken/).waitFor({ timeout: JOB_TIMEOUT });
-    // axe-core on the two longest pages (Representation, Report) is analyst-flow's: here only
-    // photographed, to keep the suite's run time in bounds.
-    await app.snap('representation');
+    await app.snap('representation-00-summary');
+    // Every sub-view with "Next", by keyboard; then "Previous" once, and back to the summary from the contents list.
+    const views = await nextByKeyboard(page, 'Representation pages', (title, i) => app.snap(`representation-${String(i).padStart(2, '0')}-${shotSlug(title)}`));
+    expect(views.slice(-3)).toEqual(['Outcomes', 'Intersections', 'Changes over time']);
+    expect(views.length).toBeGreaterThanOrEqual(6);
+    const previous = page.getByRole('navigation', { name: 'Representation pages' }).getByRole('link', { name: /^Previous page\s*:/ });
+    await tabTo(page, previous);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedH2(page)).toBe(views.at(-2));
+    await tabTo(page, page.getByRole('navigation', { name: 'Representation contents' }).getByRole('link', { name: 'Summary', exact: true }), 'backwards');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedH2(page)).toBe('Summary');
     await tabTo(page, button('Continue to documentation'));
     await page.keyboard.press('Space');
 
@@ -130,8 +165,32 @@ describe.skipIf(!executablePath)('the analyst flow by keyboard alone', () => {
     await h1('Report').waitFor();
     await tabTo(page, button('Build report'));
     await page.keyboard.press('Enter');
-    await page.getByRole('heading', { level: 2, name: 'Disclosure control' }).waitFor({ timeout: JOB_TIMEOUT });
-    await app.snap('report');
+    const reportContents = page.getByRole('navigation', { name: 'Report contents' });
+    await reportContents.waitFor({ timeout: JOB_TIMEOUT });
+    await app.snap('report-00-first-section');
+    // The contents list by keyboard: straight to "Disclosure control"; then "Previous" and "Next".
+    await tabTo(page, reportContents.getByRole('link', { name: 'Disclosure control', exact: true }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedH2(page)).toBe('Disclosure control');
+    expect(await page.locator('main').innerText()).toMatch(/shown|suppressed|rounded/i);
+    await app.snap('report-01-disclosure-control');
+    const reportPages = page.getByRole('navigation', { name: 'Report pages' });
+    const back = reportPages.getByRole('link', { name: /^Previous page\s*:/ });
+    const policySection = await linkTarget(back);
+    await tabTo(page, back);
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedH2(page)).toBe(policySection);
+    await tabTo(page, reportPages.getByRole('link', { name: /^Next page\s*:/ }));
+    await page.keyboard.press('Enter');
+    await expect.poll(() => focusedH2(page)).toBe('Disclosure control');
+    // A group of tables (one per page) opens at its first table and lists the rest under it.
+    const intersections = reportContents.getByRole('link', { name: /^Intersections \(\d+\)$/ });
+    await tabTo(page, intersections, 'backwards');
+    await page.keyboard.press('Enter');
+    await expect.poll(() => reportContents.locator('[aria-current="page"]').count()).toBe(1);
+    const firstTable = (await reportContents.locator('[aria-current="page"]').innerText()).trim();
+    await expect.poll(() => focusedH2(page)).toBe(firstTable);
+    await app.snap('report-02-intersections-first');
     await tabTo(page, button('Continue to export request'));
     await page.keyboard.press('Enter');
 

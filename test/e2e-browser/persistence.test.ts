@@ -1,12 +1,13 @@
 // Issue 8, "closing mid-edit and reopening keeps what was typed": type into a documentation field,
 // close the page (page.close(), as closing the window) before the autosave's debounce has fired,
 // or just as it fires; then open a new page on the same Represent (same bridge, same store),
-// reopen the dataset from "Recent datasets", go to Documentation: the text is there.
+// reopen the dataset from "Recent datasets", go to Documentation: the text is there. Also: the
+// Representation page's sub-view survives a reload (sessionStorage, per dataset).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { randomUUID } from 'node:crypto';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { builtRenderer, findChromium, JOB_TIMEOUT, launchChromium, openAppPage, startAppHost, UI_TIMEOUT, writeSample, type AppHost, type AppPage } from './app-session';
-import { labelOf } from './journeys';
+import { currentEntry, expectSubView, focusedH2, labelOf } from './journeys';
 
 const executablePath = findChromium();
 if (!executablePath) console.log('[e2e-browser] persistence: SKIPPED: Debian Chromium was not found at /usr/bin/chromium (or CHROMIUM_PATH).');
@@ -93,5 +94,31 @@ describe.skipIf(!executablePath)('documentation survives closing the page mid-ed
 
   it('keeps text typed when the page closed as the autosave started', async () => {
     await closeMidEditAndReopen('as the save starts', 'Admissions to one NHS trust, closed while saving.', 'persistence-saving');
+  }, 180_000);
+
+  it('keeps the Representation sub-view the analyst was reading across a reload', async () => {
+    const app = await openAppPage(browser, host, { suite: 'persistence-subview', context });
+    const { page } = app;
+    const openRepresentation = async () => {
+      await page.getByRole('button', { name: `Open ${fileName}`, exact: true }).first().click();
+      await page.getByRole('heading', { level: 1, name: /Dataset overview/ }).waitFor({ timeout: JOB_TIMEOUT });
+      await app.nav().getByRole('button', { name: 'Representation', exact: true }).click();
+      await page.getByText(/^Figures are exact counts of/).waitFor({ timeout: JOB_TIMEOUT });
+    };
+    await openRepresentation();
+    const contents = 'Representation contents';
+    await expectSubView(page, contents, 'Summary');
+    await page.getByRole('navigation', { name: contents }).getByRole('link', { name: 'Intersections', exact: true }).click();
+    await expect.poll(() => focusedH2(page)).toBe('Intersections');
+    await app.snap('before-reload');
+
+    await page.reload();
+    await page.getByRole('heading', { level: 1, name: 'Profile a dataset' }).waitFor();
+    await openRepresentation();
+    await expectSubView(page, contents, 'Intersections');
+    expect((await currentEntry(page, contents).innerText()).trim()).toBe('Intersections');
+    await app.visit('Representation', 'after-reload');
+    app.expectClean();
+    await page.close();
   }, 180_000);
 });

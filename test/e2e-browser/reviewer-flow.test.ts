@@ -1,11 +1,14 @@
 // Issue 8, the whole reviewer flow: a second person with their own Represent home sets up their
 // profile and signing key in Settings, opens an analyst's export request, decides on every output
-// with comments, and approves with their passphrase ("Release written": the release zip is on
-// disk); then rejects a second request ("Response written"). The analyst's side is done through
+// with comments after reading the request's report on the page (folded, one section at a time),
+// and approves with their passphrase ("Release written": the release zip is on disk); then, on a
+// second request, is stopped from approving with no output approved, and rejects the request as a
+// whole although one output is marked Approve ("Response written", releasing nothing, keeping the
+// marks). The analyst's side is done through
 // the API itself (its own home and bridge), as another machine would have done it. Every page is
 // checked with axe-core and photographed; any non-local request or console/CSP error fails.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -20,7 +23,9 @@ import {
   type AppHost,
   type AppPage,
 } from './app-session';
-import { analystRequestsViaApi, saveProfile, waitForCall, zipEntries } from './journeys';
+import { analystRequestsViaApi, contentsTitles, expectSubView, saveProfile, waitForCall, zipEntries } from './journeys';
+import { readZipFile } from '../../main/services/export-workflow/zip-io';
+import type { StandardsReport } from '../../shared/report/model';
 
 const executablePath = findChromium();
 if (!executablePath) console.log('[e2e-browser] reviewer flow: SKIPPED: Debian Chromium was not found at /usr/bin/chromium (or CHROMIUM_PATH).');
@@ -93,6 +98,24 @@ describe.skipIf(!executablePath)('the reviewer flow in Chromium', () => {
     // ── Review: every output approved with a comment, an overall comment, the passphrase ──
     await openRequest(app, bundles[0]!, 'approve');
     await app.visit('Review a request', 'approve-opened');
+
+    // ── The request's report, read on the page: folded until opened, then one section at a time ──
+    const report = JSON.parse((await readZipFile(bundles[0]!)).entries.get('report.json')!.toString('utf8')) as StandardsReport;
+    const title = page.getByRole('heading', { level: 2, name: report.title, exact: true });
+    expect(await title.count()).toBe(0);
+    await page.getByText('Read the report', { exact: true }).click();
+    await title.waitFor();
+    const sections = await contentsTitles(page, 'Report contents');
+    expect(sections).toContain('Disclosure control');
+    expect(sections.length).toBeGreaterThan(3);
+    await expectSubView(page, 'Report contents', sections[0]!);
+    await app.visit('Review a request', 'approve-report-open');
+    await page.getByRole('navigation', { name: 'Report contents' }).getByRole('link', { name: 'Disclosure control', exact: true }).click();
+    await expectSubView(page, 'Report contents', 'Disclosure control');
+    // The evidence table and the export screen's verdict, both from the bundle itself.
+    await page.getByRole('heading', { level: 3, name: 'Evidence for each table' }).waitFor();
+    await page.getByText('The independent export screen read the files as they would be written and found nothing to stop.').waitFor();
+    await app.snap('approve-report-disclosure');
     const outputs = await decideAll(page, 'Approve', 'Checked: aggregate counts, small cells suppressed');
     await page.getByRole('textbox', { name: 'Overall comment' }).fill('Safe to release: every table passed disclosure control.');
     await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
@@ -115,24 +138,41 @@ describe.skipIf(!executablePath)('the reviewer flow in Chromium', () => {
     await app.context.close();
   }, 240_000);
 
-  it('rejects a second request and writes the response', async () => {
+  it('refuses to approve with no output approved, then rejects the request as a whole with one output marked Approve', async () => {
     const app = await openAppPage(browser, reviewer, { suite: 'reviewer-reject' });
     const { page } = app;
     await openRequest(app, bundles[1]!, 'reject');
     await decideAll(page, 'Reject', 'Not needed for the stated purpose');
     await page.getByRole('textbox', { name: 'Overall comment' }).fill('Please narrow the request to the tables the purpose needs.');
     await page.getByLabel('Passphrase', { exact: true }).fill(PASSPHRASE);
-    await app.visit('Review a request', 'reject-decided');
+    const decides = reviewer.callsOn('review:decide').length;
+    const saves = reviewer.dialogs.saves.length;
+
+    // ── Overall approve needs an approved output: stopped on the page, nothing asked or written ──
+    await page.getByRole('button', { name: 'Approve and write release' }).click();
+    await page.getByRole('link', { name: 'Approve at least one output to write a release, or reject the request' }).waitFor();
+    await app.visit('Review a request', 'reject-approve-refused');
+    expect(reviewer.callsOn('review:decide').length).toBe(decides);
+    expect(reviewer.dialogs.saves.length).toBe(saves);
+
+    // ── Overall reject with the first output marked Approve: allowed, nothing released ──
+    await page.getByRole('radio', { name: 'Approve', exact: true }).first().check();
+    await app.snap('reject-decided');
     const folder = path.join(reviewer.dir, 'response');
     await mkdir(folder);
     reviewer.dialogs.saveFolder = folder;
-    const decides = reviewer.callsOn('review:decide').length;
     await page.getByRole('button', { name: 'Reject and write response' }).click();
     await page.getByText('Response written').waitFor({ timeout: JOB_TIMEOUT });
-    await app.snap('reject-written');
+    await page.getByText(/You rejected the request as a whole, so nothing is released, although you marked 1 output as approved/).waitFor();
+    await app.visit('Review a request', 'reject-written');
     expect(reviewer.callsOn('review:decide').slice(decides)).toEqual([true]);
     const save = reviewer.dialogs.saves.at(-1);
+    expect(save?.request.kind).toBe('zip');
     expect(save?.path && existsSync(save.path)).toBe(true);
+    const signed = JSON.parse(readFileSync(save!.path!, 'utf8')) as { statement: { decision: string; releasedFiles: unknown[]; outputs: { decision: string }[] } };
+    expect(signed.statement.decision).toBe('rejected');
+    expect(signed.statement.releasedFiles).toEqual([]);
+    expect(signed.statement.outputs.map((o) => o.decision)).toEqual(signed.statement.outputs.map((_, i) => (i === 0 ? 'approved' : 'rejected')));
     app.expectClean();
     await app.context.close();
   }, 240_000);

@@ -1,8 +1,6 @@
 // `represent analyse FILE`: profile and tally in one pass, then the representation analysis
 // (shared/analysis) printed as tables. The JSON holds exact counts: it stays inside the TRE, like
 // the profile's; only disclosure-checked reports leave.
-import { readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { analyseFile } from '../../services/profile-job';
 import { writeFileAtomic } from '../../services/atomic-write';
 import { ExitCode } from '../exit-codes';
@@ -11,20 +9,25 @@ import { createProgressBar } from '../progress-bar';
 import { formatCount, formatPercent, textTable } from '../format';
 import { readMappingFile, suggestFor } from './mapping';
 import { RepresentError } from '../../../shared/errors';
-import { listReferences, parseCustomReference } from '../../../shared/reference';
-import { analyseTally, DEFAULT_ANALYSIS_SETTINGS, type AnalysisResult, type AttributeAnalysis, type ReferenceChoice } from '../../../shared/analysis';
+import { listReferences } from '../../../shared/reference';
+import { readReferenceFile } from '../../services/report/reference-file';
+import { analyseTally, DEFAULT_ANALYSIS_SETTINGS, type AnalysisPlan, type AnalysisResult, type AttributeAnalysis, type ReferenceChoice } from '../../../shared/analysis';
+import type { MappingDocument } from '../../../shared/demographics';
+import { NO_STORE_OPTION, NO_STORE_USAGE, openRecorder } from '../no-store-option';
 
 export const analyseCommand: Command = {
   name: 'analyse',
   summary: 'Representation analysis: groups vs a reference population, missingness, outcomes, intersections, periods.',
   usage: `
-Usage: represent analyse FILE [--mapping m.json] [--reference ID|custom.csv] [--outcome COL]
-                              [--positive V]... [--period COL] [--quarterly] [--json OUT]
+Usage: represent analyse FILE [--mapping m.json] [--reference ID|custom.csv | --reference-file custom.csv] [--outcome COL]
+                              [--positive V]... [--period COL] [--quarterly] [--json OUT] [--no-store]
 
   --mapping FILE        the mapping document (default: one suggested from a first profiling pass;
                         write and review one with \`represent mapping suggest FILE > m.json\`)
   --reference R         a built-in Census 2021 population (e.g. england-2021, census2021-london) or a
                         CSV with columns attribute, category and count or share
+  --reference-file F    a reference population CSV, named as such (optional columns scheme, label,
+                        source and date; as \`represent report --reference-file\` takes it)
   --outcome COL         an outcome/label column: prevalence by group (overrides the mapping's)
   --positive V          the outcome value(s) that count as positive (repeatable); needed unless the
                         column is plainly yes/no (0/1, Y/N, true/false)
@@ -35,6 +38,10 @@ Usage: represent analyse FILE [--mapping m.json] [--reference ID|custom.csv] [--
   --json OUT            write the full analysis as JSON (exact counts: keep it inside the TRE)
   --workers N           worker threads (default: the number of cores)
   --quiet               no tables on stdout
+${NO_STORE_USAGE}
+
+The file's fingerprint and metadata, the profile's value-free overview and the mapping used are
+recorded in this Represent home's store, with audit events; the analysis's counts are not.
 
 Built-in references: ${listReferences().map((r) => r.id).join(', ')}.
 `,
@@ -42,6 +49,7 @@ Built-in references: ${listReferences().map((r) => r.id).join(', ')}.
     const { values, positionals } = parseCommandArgs(argv, {
       mapping: { type: 'string' },
       reference: { type: 'string' },
+      'reference-file': { type: 'string' },
       outcome: { type: 'string' },
       positive: { type: 'string', multiple: true },
       period: { type: 'string' },
@@ -51,6 +59,7 @@ Built-in references: ${listReferences().map((r) => r.id).join(', ')}.
       json: { type: 'string' },
       workers: { type: 'string' },
       quiet: { type: 'boolean', default: false },
+      ...NO_STORE_OPTION,
     });
     if (positionals.length !== 1) throw new UsageError(positionals.length === 0 ? 'FILE is required.' : 'give exactly one FILE.');
     const file = positionals[0]!;
@@ -59,44 +68,69 @@ Built-in references: ${listReferences().map((r) => r.id).join(', ')}.
     const parityBand = parseBand(values['parity-band']);
     if (values.quarterly && !values.period) throw new UsageError('--quarterly needs --period COL (or a period in the mapping).');
     // Read the reference first: a bad reference file should fail before a long pass.
-    const reference = values.reference === undefined ? undefined : await readReference(values.reference);
+    if (values.reference !== undefined && values['reference-file'] !== undefined) throw new UsageError('give --reference or --reference-file, not both.');
+    const reference =
+      values['reference-file'] !== undefined
+        ? { custom: await readReferenceFile(values['reference-file']) }
+        : values.reference === undefined
+          ? undefined
+          : await readReference(values.reference);
 
-    let mapping: unknown;
-    if (values.mapping !== undefined) mapping = await readMappingFile(values.mapping);
-    else {
-      mapping = (await suggestFor(file, io, { workers })).mapping;
-      io.stderr.write('No --mapping given: using the mapping `represent mapping suggest` proposes (review it before relying on the results).\n');
-    }
-
-    const bar = createProgressBar(io.stderr);
-    let analysed;
+    // The store before the long pass: a locked or unwritable one stops the command first.
+    const recorder = await openRecorder(values['no-store']);
     try {
-      analysed = await analyseFile(file, {
-        mapping,
-        workers,
-        signal: io.signal,
-        onProgress: (p) => bar.update(p),
-        overrides: {
-          ...(values.outcome !== undefined ? { outcome: values.outcome } : {}),
-          ...(values.positive !== undefined ? { positiveValues: values.positive } : {}),
-          ...(values.period !== undefined ? { period: values.period } : {}),
-          ...(values.quarterly ? { granularity: 'quarter' as const } : {}),
-        },
+      let mapping: unknown;
+      if (values.mapping !== undefined) mapping = await readMappingFile(values.mapping);
+      else {
+        mapping = (await suggestFor(file, io, { workers })).mapping;
+        io.stderr.write('No --mapping given: using the mapping `represent mapping suggest` proposes (review it before relying on the results).\n');
+      }
+
+      const bar = createProgressBar(io.stderr);
+      let analysed;
+      try {
+        analysed = await analyseFile(file, {
+          mapping,
+          workers,
+          signal: io.signal,
+          onProgress: (p) => bar.update(p),
+          overrides: {
+            ...(values.outcome !== undefined ? { outcome: values.outcome } : {}),
+            ...(values.positive !== undefined ? { positiveValues: values.positive } : {}),
+            ...(values.period !== undefined ? { period: values.period } : {}),
+            ...(values.quarterly ? { granularity: 'quarter' as const } : {}),
+          },
+        });
+      } finally {
+        bar.done();
+      }
+      const result = analyseTally(analysed.tally, analysed.plan, {
+        ...(reference ? { reference } : {}),
+        ...(parityBand ? { parityBand } : {}),
+        ...(reliabilityFloor !== undefined ? { reliabilityFloor } : {}),
+        missingTokens: analysed.profile.options.missingTokens,
       });
+      recorder?.recordProfile(file, analysed.profile, mappingUsed(analysed.plan));
+      if (values.json) await writeFileAtomic(values.json, JSON.stringify(result, null, 2) + '\n');
+      if (!values.quiet) io.stdout.write(formatAnalysis(result, analysed.profile.file.name) + '\n');
+      return ExitCode.ok;
     } finally {
-      bar.done();
+      recorder?.close();
     }
-    const result = analyseTally(analysed.tally, analysed.plan, {
-      ...(reference ? { reference } : {}),
-      ...(parityBand ? { parityBand } : {}),
-      ...(reliabilityFloor !== undefined ? { reliabilityFloor } : {}),
-      missingTokens: analysed.profile.options.missingTokens,
-    });
-    if (values.json) await writeFileAtomic(values.json, JSON.stringify(result, null, 2) + '\n');
-    if (!values.quiet) io.stdout.write(formatAnalysis(result, analysed.profile.file.name) + '\n');
-    return ExitCode.ok;
   },
 };
+
+/**
+ * The mapping document as this run applied it: --outcome/--positive/--period/--quarterly folded in
+ * where a mapping document can say them (an outcome needs its positive values; a recognised yes/no
+ * column chosen on the command line has none to record, so the document keeps its own outcome).
+ */
+export function mappingUsed(plan: AnalysisPlan): MappingDocument {
+  const { outcome, period, ...rest } = plan.mapping;
+  const chosenOutcome = plan.outcome?.positiveValues ? { column: plan.outcome.column, positiveValues: plan.outcome.positiveValues } : plan.outcome?.column === outcome?.column ? outcome : undefined;
+  const chosenPeriod = plan.period ?? period;
+  return { ...rest, ...(chosenOutcome ? { outcome: chosenOutcome } : {}), ...(chosenPeriod ? { period: chosenPeriod } : {}) };
+}
 
 function parseBand(text: string | undefined): [number, number] | undefined {
   if (text === undefined) return undefined;
@@ -108,15 +142,7 @@ function parseBand(text: string | undefined): [number, number] | undefined {
 
 /** A built-in id (also accepted as AREA-2021, e.g. england-2021) or a custom CSV file. */
 async function readReference(value: string): Promise<ReferenceChoice> {
-  if (value.toLowerCase().endsWith('.csv')) {
-    let text: string;
-    try {
-      text = await readFile(value, 'utf8');
-    } catch {
-      throw new RepresentError('file-not-found', 'The reference file cannot be read.', { expected: 'a readable CSV reference file', found: 'no readable file', location: { file: value } });
-    }
-    return { custom: parseCustomReference(text, path.basename(value)) };
-  }
+  if (value.toLowerCase().endsWith('.csv')) return { custom: await readReferenceFile(value) };
   const ids = listReferences().map((r) => r.id);
   if (ids.includes(value)) return { builtIn: value };
   const alias = /^(.+)-2021$/.exec(value);

@@ -16,6 +16,7 @@ import { getActivePolicy } from '../../store/settings';
 import { listExportRequests } from '../../store/export-requests';
 import type { Db } from '../../store/database-type';
 import { withHome } from './keys';
+import { policyUnderLock } from '../policy-under-lock';
 
 async function readFileOrFail(file: string): Promise<Buffer> {
   try {
@@ -48,7 +49,12 @@ async function filesUnder(dir: string): Promise<{ name: string; file: string }[]
     .sort((a, b) => a.name.localeCompare(b.name));
 }
 
+/** --policy, else the policy set in this home; either way within a policy the TRE locked here. */
 async function resolvePolicyOption(db: Db, value: string | undefined): Promise<Policy> {
+  return policyUnderLock(value === undefined ? undefined : await readPolicyOption(db, value), () => readPolicyOption(db, undefined));
+}
+
+async function readPolicyOption(db: Db, value: string | undefined): Promise<Policy> {
   if (value === undefined) {
     const active = getActivePolicy(db);
     if (!active) throw new UsageError('--policy PRESET|FILE is required (no policy is set in this Represent home).');

@@ -7,6 +7,7 @@ import type { ApiHandlers } from '../api-types';
 import type { ProfileProgress } from '../profile-job';
 import { saveLocalProfile } from '../export-workflow/identity';
 import { exportPublicKey, generateSigningKey } from '../export-workflow/keys';
+import { exportDraftView, saveExportDraftFor } from '../exporting/export-draft';
 import { setPolicyInForce } from '../exporting/policy-in-force';
 import { buildDatasetReport } from '../exporting/report-build';
 import { writeRequestForReport } from '../exporting/report-request';
@@ -40,6 +41,14 @@ export const exportHandlers = {
       );
     },
   },
+  'export-draft:get': {
+    input: z.strictObject({ projectId: storeId }),
+    run: async (deps, input) => exportDraftView(deps.db, input.projectId),
+  },
+  'export-draft:save': {
+    input: z.strictObject({ projectId: storeId, purpose: text, justification: text }),
+    run: async (deps, input) => saveExportDraftFor(deps.db, input),
+  },
   'export:request': {
     input: z.strictObject({ reportId: storeId, purpose: text, justification: text, path: absolutePath }),
     run: async (deps, input) => writeRequestForReport(deps.db, deps.home, input),
@@ -58,6 +67,8 @@ export const exportHandlers = {
   'review:decide': {
     input: z.strictObject({
       path: absolutePath,
+      // Checked against the per-output decisions in decisionsFrom (exporting/review-view.ts).
+      decision: z.enum(['approve', 'reject'], 'an overall decision: approve or reject'),
       decisions: z
         .array(z.strictObject({ outputId: z.string().min(1).max(200), decision: z.enum(['approved', 'rejected']), comment: text }))
         .min(1, 'a decision on each output')

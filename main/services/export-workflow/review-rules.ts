@@ -1,8 +1,10 @@
 // The checker's rules, as SACRO-Viewer enforces them (assets/src/scripts/_form-state.js, see
 // reference c1 item 5): every output gets a decision; approving an output flagged "fail" or
 // "review" needs a comment, and so does rejecting one that passed; an overall comment is always
-// required. Plus Airlock's rule that an author cannot review their own request (c2), unless this
-// store's settings allow it.
+// required. Plus Airlock's rule that an author cannot review their own request (c2), unless the
+// request's disclosure policy allows it (its allowSelfReview parameter, which the manifest carries
+// and the reviewer's signature covers) and no policy locked in the reviewer's home forbids it.
+import { PolicySchema, type Policy } from '../../../shared/disclosure';
 import { RepresentError } from '../../../shared/errors';
 import type { Identity } from '../../store/identities';
 import type { Manifest, ManifestOutput, ReviewStatement } from './formats';
@@ -68,6 +70,21 @@ function sameName(a: string, b: string): boolean {
 }
 
 /**
+ * Whether the request's policy lets its requester review it. A manifest policy that does not parse
+ * (it could not have been written by Represent) allows nothing; one from before the parameter
+ * existed reads as false.
+ */
+export function requestPolicyAllowsSelfReview(manifest: Pick<Manifest, 'policy'>): boolean {
+  const parsed = PolicySchema.safeParse(manifest.policy.parameters);
+  return parsed.success && parsed.data.allowSelfReview;
+}
+
+/** Self-review is allowed only when the request's policy allows it and the reviewer's locked policy (if any) does too. */
+export function selfReviewAllowed(manifest: Pick<Manifest, 'policy'>, reviewerLock: Pick<Policy, 'allowSelfReview'> | null): boolean {
+  return requestPolicyAllowsSelfReview(manifest) && (reviewerLock === null || reviewerLock.allowSelfReview);
+}
+
+/**
  * The reviewer must be a different person from the requester: a different profile and a different
  * name. A shared OS account is only a warning: some TREs give every user the same local login, so
  * it does not identify a person.
@@ -76,11 +93,11 @@ export function checkSeparationOfDuties(requester: Manifest['requester'], review
   const same = requester.identityId === reviewer.id || sameName(requester.displayName, reviewer.displayName);
   if (same && !allowSelfReview)
     throw new RepresentError('bad-review', 'A request must be reviewed by someone other than its requester.', {
-      expected: 'a reviewer who is not the requester (this store does not allow self-review)',
+      expected: 'a reviewer who is not the requester (the disclosure policy does not allow self-review)',
       found: requester.identityId === reviewer.id ? 'the same profile' : `the same name (${reviewer.displayName})`,
     });
   const warnings: string[] = [];
-  if (same) warnings.push('You are reviewing your own request; this store’s settings allow it.');
+  if (same) warnings.push('You are reviewing your own request; the disclosure policy allows it.');
   else if (requester.osUser === reviewer.osUser)
     warnings.push(`The requester and you use the same OS account name (${reviewer.osUser}).`);
   return warnings;

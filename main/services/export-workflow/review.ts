@@ -10,10 +10,10 @@ import path from 'node:path';
 import { RepresentError } from '../../../shared/errors';
 import type { Db } from '../../store/database-type';
 import { auditHead } from '../../store/audit-log';
+import { storeHome } from '../../store/home';
 import { canonicalSha256, sha256Hex } from '../../store/canonical-json';
 import { getExportRequest, recordRequestOpened, type ExportRequestRecord, type NewExportRequest } from '../../store/export-requests';
 import { getReviewForRequest, recordApproval, recordRejection, type NewReview, type ReviewRecord } from '../../store/reviews';
-import { getSetting, SETTING_KEYS } from '../../store/settings';
 import type { Identity } from '../../store/identities';
 import { APP_NAME, APP_VERSION } from '../app-version';
 import { requireReviewer } from './identity';
@@ -22,7 +22,8 @@ import { signJson } from './signing';
 import { openRequestBundle, type OpenedRequest } from './open-request';
 import { writeJournaled } from './journaled-write';
 import { writeZipFile } from './zip-io';
-import { checkDecisions, checkSeparationOfDuties, releasedFilePaths, type ReviewDecisions } from './review-rules';
+import { checkDecisions, checkSeparationOfDuties, releasedFilePaths, selfReviewAllowed, type ReviewDecisions } from './review-rules';
+import { loadLockedPolicy } from '../exporting/policy-in-force';
 import { APPROVAL_NAME, FORMAT_VERSION, MANIFEST_NAME, type ReviewStatement, type SignedReview } from './formats';
 
 function requestRecordFrom(opened: OpenedRequest): NewExportRequest {
@@ -64,17 +65,28 @@ export async function showExportRequest(db: Db, requestFile: string, now: Date =
   const reviewer = requireReviewer(db);
   const opened = await openRequestBundle(requestFile);
   const record = recordRequestOpened(db, requestRecordFrom(opened), now);
-  const warnings = separationWarnings(db, opened, reviewer);
+  const warnings = await separationWarnings(db, opened, reviewer);
   return { opened, review: getReviewForRequest(db, record.rowId) ?? null, warnings };
 }
 
-function separationWarnings(db: Db, opened: OpenedRequest, reviewer: Identity): string[] {
+/** The separation-of-duties check as warnings, for showing a request (deciding enforces it). */
+async function separationWarnings(db: Db, opened: OpenedRequest, reviewer: Identity): Promise<string[]> {
   try {
-    return checkSeparationOfDuties(opened.manifest.requester, reviewer, getSetting<boolean>(db, SETTING_KEYS.allowSelfReview) === true);
+    return checkSeparationOfDuties(opened.manifest.requester, reviewer, await mayReviewOwnRequest(db, opened));
   } catch (e) {
     if (e instanceof RepresentError) return [e.message];
     throw e;
   }
+}
+
+/**
+ * The rule is the request's policy's allowSelfReview, capped by a policy the TRE locked in this
+ * (the reviewer's) home: the lock sits beside the store file (policy-in-force.ts), and a lock that
+ * cannot be read fails closed there.
+ */
+async function mayReviewOwnRequest(db: Db, opened: OpenedRequest): Promise<boolean> {
+  if (!selfReviewAllowed(opened.manifest, null)) return false;
+  return selfReviewAllowed(opened.manifest, await loadLockedPolicy(storeHome(db)));
 }
 
 export interface ReviewInput {
@@ -101,7 +113,7 @@ export async function reviewExportRequest(db: Db, input: ReviewInput): Promise<R
   const opened = await openRequestBundle(input.requestFile);
   const manifest = opened.manifest;
   refuseSecondReview(db, manifest.requestId);
-  const warnings = checkSeparationOfDuties(manifest.requester, reviewer, getSetting<boolean>(db, SETTING_KEYS.allowSelfReview) === true);
+  const warnings = checkSeparationOfDuties(manifest.requester, reviewer, await mayReviewOwnRequest(db, opened));
   const { outputs, overallComment } = checkDecisions(manifest.outputs, input.decisions);
   const decision = input.decisions.overall.decision;
   const released = decision === 'approved' ? releasedFilePaths(manifest, outputs) : [];

@@ -19,7 +19,7 @@ import { readZipFile } from './zip-io';
 import { readDocument, ManifestSchema, SignedReviewSchema, MANIFEST_NAME, APPROVAL_NAME, type Manifest, type SignedReview } from './formats';
 import { checkManifestConsistency } from './open-request';
 import { checkReviewSignature } from './signed-review';
-import { commentRequired, releasedFilePaths } from './review-rules';
+import { commentRequired, releasedFilePaths, requestPolicyAllowsSelfReview } from './review-rules';
 import { toExportFile } from './screenable';
 import type { TrustedKey } from './keys';
 
@@ -89,7 +89,11 @@ function checkReviewRules(signed: SignedReview, manifest: Manifest): { problems:
   const allowed = new Set(releasedFilePaths(manifest, s.outputs));
   for (const f of s.releasedFiles) if (!allowed.has(f.path)) problems.push(`${f.path} is released although not all of its outputs were approved`);
   if (s.releasedFiles.length === 0) problems.push('no file is released');
-  if (s.reviewer.identityId === manifest.requester.identityId) warnings.push('The request was approved by its own requester (allowed only where the reviewer’s settings permit it).');
+  if (s.reviewer.identityId === manifest.requester.identityId) {
+    // The policy is part of the signed manifest, so its allowSelfReview can be checked here too.
+    if (requestPolicyAllowsSelfReview(manifest)) warnings.push('The request was approved by its own requester, as its disclosure policy allows.');
+    else problems.push('the request was approved by its own requester, and its disclosure policy does not allow self-review');
+  }
   return { problems, warnings };
 }
 

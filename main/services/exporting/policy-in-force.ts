@@ -22,7 +22,9 @@ export async function loadLockedPolicy(home: string): Promise<Policy | null> {
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    // No file there (ENOTDIR: the home path runs through a file, so no lock can exist in it).
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return null;
     throw new RepresentError('bad-policy', 'The locked disclosure policy could not be read, so nothing that depends on the policy can run.', {
       expected: 'a readable policy file (JSON) from your TRE',
       found: 'a file Represent may not read, or a folder',
@@ -52,7 +54,8 @@ export async function policyInForce(db: Db, home: string): Promise<PolicyInForce
   return { active: chosen ?? presetPolicy(DEFAULT_PRESET), locked: null };
 }
 
-function isAtLeastAsStrict(locked: Policy, requested: Policy): boolean {
+/** True when `requested` loosens none of the locked policy's rules. */
+export function isAtLeastAsStrict(locked: Policy, requested: Policy): boolean {
   try {
     tightenOnly(locked, requested);
     return true;

@@ -1,13 +1,16 @@
 // Writes the export request for a built report: the files kept when it was built (hash-checked
 // against the store's record), the disclosure evidence and ACRO results derived from the report
 // itself, the report's policy and the dataset's fingerprint, as `represent request create` would.
+// Once written, the project's export draft (export-draft.ts) is cleared.
 import type { ExportRequestRequest, ExportRequestSummary } from '../../../shared/api';
 import { parsePolicy, tightenOnly } from '../../../shared/disclosure';
 import { RepresentError } from '../../../shared/errors';
 import { parseReportJson } from '../../../shared/report';
 import type { Db } from '../../store/database-type';
+import { clearExportDraft } from '../../store/export-drafts';
 import { getReport } from '../../store/reports';
 import { createExportRequest } from '../export-workflow/request';
+import { screenFormatOf } from '../export-workflow/screenable';
 import { loadLockedPolicy } from './policy-in-force';
 import { readReportFiles } from './report-cache';
 import { reportOutputs } from './report-outputs';
@@ -19,7 +22,9 @@ export async function writeRequestForReport(db: Db, home: string, input: ExportR
       expected: 'a report built in this Represent home',
       found: 'an id the store does not hold',
     });
-  const files = await readReportFiles(home, stored.id, stored.files);
+  // Only files the disclosure screen can read leave (export-workflow/screenable.ts): report.pdf, a
+  // print of the screened report.html kept for reading inside the TRE, stays behind.
+  const files = (await readReportFiles(home, stored.id, stored.files)).filter((f) => screenFormatOf(f.name) !== undefined);
   const json = files.find((f) => f.name === 'report.json');
   if (!json)
     throw new RepresentError('store-error', 'The report’s files are incomplete. Build the report again.', { expected: 'report.json among them', found: 'none' });
@@ -45,6 +50,9 @@ export async function writeRequestForReport(db: Db, home: string, input: ExportR
     input.path,
     now,
   );
+  // The request is on disk and recorded: the draft it was written from has done its job. (Cleared
+  // after, not inside, the write's transaction: a draft left behind by a crash here is harmless.)
+  if (stored.projectId !== null) clearExportDraft(db, stored.projectId);
   return {
     requestId: written.requestId,
     path: written.bundlePath,

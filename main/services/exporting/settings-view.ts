@@ -1,10 +1,10 @@
 // What the Settings page shows: the policy in force (and whether a TRE locked it), the local
-// profile, the active signing key, the reference populations and the self-review setting.
+// profile, the active signing key, the reference populations and whether a requester may approve
+// their own request (a parameter of the policy in force, not a setting of its own).
 import type { SettingsView } from '../../../shared/api';
 import { allPresets } from '../../../shared/disclosure';
 import type { Db } from '../../store/database-type';
 import { currentIdentity } from '../../store/identities';
-import { getSetting, SETTING_KEYS } from '../../store/settings';
 import { activeSigningKey } from '../../store/signing-keys';
 import { listReferenceOptions } from '../workspace/references';
 import { lockedPolicyPath, policyInForce } from './policy-in-force';
@@ -23,6 +23,6 @@ export async function settingsView(db: Db, home: string): Promise<SettingsView> 
     identity: identity ? { displayName: identity.displayName, role: identity.role, osUser: identity.osUser } : null,
     signingKey: key ? { fingerprint: key.fingerprint, createdIso: key.createdAt } : null,
     references: listReferenceOptions(db),
-    allowSelfReview: getSetting<boolean>(db, SETTING_KEYS.allowSelfReview) === true,
+    allowSelfReview: active.allowSelfReview,
   };
 }

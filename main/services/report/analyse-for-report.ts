@@ -2,6 +2,8 @@
 // `analyse` command uses), the representation analysis, and its tables as report sections.
 
 import type { ReferenceChoice } from '../../../shared/analysis';
+import type { MappingDocument } from '../../../shared/demographics';
+import type { DatasetProfile } from '../../../shared/profile';
 import { analyseTally } from '../../../shared/analysis';
 import { sectionsFromAnalysis, type ReportSectionInput } from '../../../shared/report';
 import { analyseFile, type ProfileProgress } from '../profile-job';
@@ -15,7 +17,15 @@ export interface AnalyseForReportOptions {
   onProgress?: (p: ProfileProgress) => void;
 }
 
-export async function analyseForReport(file: string, options: AnalyseForReportOptions): Promise<{ dataset: DatasetFingerprint; sections: ReportSectionInput[] }> {
+export interface AnalysedForReport {
+  dataset: DatasetFingerprint;
+  sections: ReportSectionInput[];
+  /** The pass's profile and the mapping as checked against the file: what the store records (value-free parts only). */
+  profile: DatasetProfile;
+  mapping: MappingDocument;
+}
+
+export async function analyseForReport(file: string, options: AnalyseForReportOptions): Promise<AnalysedForReport> {
   const analysed = await analyseFile(file, {
     mapping: options.mapping,
     ...(options.workers !== undefined ? { workers: options.workers } : {}),
@@ -27,5 +37,12 @@ export async function analyseForReport(file: string, options: AnalyseForReportOp
     missingTokens: analysed.profile.options.missingTokens,
   });
   const f = analysed.profile.file;
-  return { dataset: { name: f.name, sizeBytes: f.sizeBytes, modifiedIso: f.modifiedIso, sha256: f.sha256 }, sections: sectionsFromAnalysis(result) };
+  const custom = options.reference && 'custom' in options.reference ? { customReference: options.reference.custom } : {};
+  return {
+    dataset: { name: f.name, sizeBytes: f.sizeBytes, modifiedIso: f.modifiedIso, sha256: f.sha256 },
+    sections: sectionsFromAnalysis(result, custom),
+    profile: analysed.profile,
+    mapping: analysed.plan.mapping,
+  };
 }
+

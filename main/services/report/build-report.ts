@@ -6,7 +6,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { RepresentError } from '../../../shared/errors';
 import type { Policy, StatisticInput } from '../../../shared/disclosure';
-import { getReference } from '../../../shared/reference';
+import { findCustomDistribution, getReference, type CustomReference } from '../../../shared/reference';
 import type { AttributeKind } from '../../../shared/demographics';
 import { buildReport, emptyAnswers, parseAnswersText, type Answers, type ReportSectionInput, type StandardsReport } from '../../../shared/report';
 import { APP_VERSION } from '../app-version';
@@ -47,8 +47,11 @@ const SectionFileSchema = z.object({
   ),
 });
 
-/** Reads a statistics file ({"sections": [...]}), resolving built-in references by id. */
-export async function readSectionsFile(file: string): Promise<ReportSectionInput[]> {
+/**
+ * Reads a statistics file ({"sections": [...]}), resolving references by id: built-in ones, and the
+ * imported population given alongside (its id is "custom:" and its file name).
+ */
+export async function readSectionsFile(file: string, customReference?: CustomReference): Promise<ReportSectionInput[]> {
   let json: unknown;
   try {
     json = JSON.parse(await fs.readFile(file, 'utf8'));
@@ -66,10 +69,23 @@ export async function readSectionsFile(file: string): Promise<ReportSectionInput
   }
   return parsed.data.sections.map((s) => {
     const section: ReportSectionInput = { role: s.role, statistic: s.statistic as unknown as StatisticInput };
-    if (s.reference) section.reference = getReference(s.reference.id, s.reference.attribute as AttributeKind, s.reference.scheme);
+    if (s.reference) section.reference = resolveSectionReference(s.reference, customReference, file);
     if (s.variable !== undefined) section.variable = s.variable;
     return section;
   });
+}
+
+function resolveSectionReference(ref: { id: string; attribute: string; scheme: string }, custom: CustomReference | undefined, file: string) {
+  const attribute = ref.attribute as AttributeKind;
+  if (!custom || ref.id !== custom.id) return getReference(ref.id, attribute, ref.scheme);
+  const found = findCustomDistribution(custom, attribute, ref.scheme);
+  if (!found)
+    throw new RepresentError('bad-reference', 'The reference population file has no figures for a section of the statistics file.', {
+      expected: `${custom.fileName} with ${attribute} figures in ${ref.scheme}`,
+      found: 'no such attribute and category set in it',
+      location: { file: path.basename(file) },
+    });
+  return found;
 }
 
 export function assembleReport(input: { dataset: DatasetFingerprint; sections: ReportSectionInput[]; answers?: Answers; policy: Policy; title?: string; now?: Date }): StandardsReport {

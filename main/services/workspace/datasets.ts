@@ -7,7 +7,7 @@ import type { ColumnProfileSummary } from '../../../shared/demographics';
 import { RepresentError } from '../../../shared/errors';
 import type { DatasetProfile } from '../../../shared/profile';
 import type { Db } from '../../store/database';
-import { findDatasetsBySha256, getDataset, listRecentDatasets, recordDatasetOpened, type Dataset } from '../../store/datasets';
+import { findDatasetsBySha256, getDataset, listRecentDatasets, recordDatasetOpened, recordDatasetReopened, type Dataset } from '../../store/datasets';
 import { latestMapping } from '../../store/mappings';
 import { latestProfile, saveProfile } from '../../store/profiles';
 import { createProject } from '../../store/projects';
@@ -67,12 +67,32 @@ export function recentDatasets(db: Db): RecentDataset[] {
   return out;
 }
 
-/** The overview of a remembered dataset, rebuilt from its stored profile once the file is checked unchanged. */
-export async function reopenDataset(db: Db, datasetId: string): Promise<DatasetOverview> {
+/**
+ * The overview of a remembered dataset, rebuilt from its stored profile once the file is checked
+ * unchanged. The opening moves it to the top of the recent list and is audited as dataset opened;
+ * a refused opening (file changed or gone, no profile) records nothing.
+ */
+export async function reopenDataset(db: Db, datasetId: string, now: Date = new Date()): Promise<DatasetOverview> {
   const dataset = requireDataset(db, datasetId);
   await checkFileUnchanged(dataset);
   const stored = storedOverview(db, dataset);
+  recordDatasetReopened(db, dataset.id, now);
   return { datasetId: dataset.id, projectId: dataset.projectId!, ...stored.overview };
+}
+
+/**
+ * Records a file known only by its fingerprint (the CLI's report from a statistics file reads no
+ * row of it): no project and no profile, so it stays out of the recent list, which can only
+ * reopen profiled files. Returns the new dataset's id.
+ */
+export function recordFingerprintedDataset(db: Db, filePath: string, file: { name: string; sizeBytes: number; modifiedIso: string; sha256: string }): string {
+  return recordDatasetOpened(db, {
+    fileName: file.name,
+    filePath: path.resolve(filePath),
+    sizeBytes: file.sizeBytes,
+    modifiedAt: file.modifiedIso,
+    sha256: file.sha256,
+  }).id;
 }
 
 export function requireDataset(db: Db, datasetId: string): Dataset & { projectId: string } {

@@ -1,7 +1,14 @@
 // Export request: the purpose and justification an output checker needs, then the request bundle
 // (zip) written where the user chooses. It sends the report built on the Report page this session.
-import { useState, type FormEvent } from 'react';
+// What the analyst types is a draft kept per project, as the Documentation page keeps its answers:
+// in sessionStorage at once and in the store after a quiet spell (hooks/useAutosave), restored on
+// return, and cleared once the request is written (the main side clears the store's copy).
+import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react';
 import type { ExportRequestSummary } from '../../../shared/api';
+import { savedAtText, type SaveState } from '../analysis/autosave-controller';
+import { clearDraft, draftKey, newerDraft, readDraft, sessionDraftStorage } from '../analysis/drafts';
+import { errorText } from '../error-text';
+import { useAutosave } from '../hooks/useAutosave';
 import { PageHeading } from '../components/PageHeading';
 import { TextArea } from '../components/report/FormFields';
 import { PageProblemSummary, formProblems, type PageProblem } from '../components/report/ProblemSummary';
@@ -14,14 +21,71 @@ import '../styles/report.css';
 
 const SUBMIT_ID = 'export-submit';
 
+interface RequestText {
+  purpose: string;
+  justification: string;
+}
+
+function isRequestText(v: unknown): v is RequestText {
+  const t = v as Partial<RequestText> | null;
+  return typeof t === 'object' && t !== null && typeof t.purpose === 'string' && typeof t.justification === 'string';
+}
+
 export function ExportPage({ api, dataset, go }: PageContext & { dataset: OpenDataset }) {
-  const [purpose, setPurpose] = useState('');
-  const [justification, setJustification] = useState('');
+  const [text, setText] = useState<RequestText>({ purpose: '', justification: '' });
+  const [savedIso, setSavedIso] = useState<string | null>(null);
+  const [restored, setRestored] = useState(false);
   const [problem, setProblem] = useState<PageProblem | null>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
   const [written, setWritten] = useState<ExportRequestSummary | null>(null);
   const reportId = dataset.reportId;
+  const { projectId } = dataset;
+  const key = draftKey('export-request', projectId);
+
+  const save = useCallback(
+    async (value: RequestText) => {
+      const r = await api.invoke('export-draft:save', { projectId, ...value });
+      if (!r.ok) return { ok: false, message: errorText(r.error).headline };
+      setSavedIso(r.value.savedIso);
+      return { ok: true };
+    },
+    [api, projectId],
+  );
+  const autosave = useAutosave<RequestText>({ draftKey: key, save });
+  const { change: autosaveChange } = autosave;
+  // Typed before the saved draft arrived: what was typed wins (it is newer).
+  const typed = useRef(false);
+  const edit = (field: keyof RequestText) => (value: string) => {
+    typed.current = true;
+    const next = { ...text, [field]: value };
+    setText(next);
+    autosaveChange(next);
+  };
+
+  useEffect(() => {
+    let live = true;
+    void api.invoke('export-draft:get', { projectId }).then((r) => {
+      if (!live || typed.current) return;
+      const saved = r.ok ? r.value : null;
+      if (saved) setSavedIso(saved.savedIso);
+      // A draft typed here but not yet saved (the app closed first) is newer than the store's copy.
+      const draft = newerDraft(readDraft(sessionDraftStorage(), key, isRequestText), saved?.savedIso ?? null);
+      if (draft) {
+        setText(draft.value);
+        setRestored(true);
+        autosaveChange(draft.value);
+      } else if (saved) {
+        setText({ purpose: saved.purpose, justification: saved.justification });
+        setRestored(saved.savedIso !== null);
+      }
+      if (!r.ok) setProblem({ kind: 'call', error: r.error, fieldId: EXPORT_FIELDS.purpose });
+    });
+    return () => {
+      live = false;
+    };
+  }, [api, projectId, key, autosaveChange]);
+  const { purpose, justification } = text;
 
   if (reportId === null)
     return (
@@ -48,11 +112,15 @@ export function ExportPage({ api, dataset, go }: PageContext & { dataset: OpenDa
     setNotice(null);
     setBusy(true);
     try {
+      // The draft is saved before anything else, so a later autosave cannot bring it back after
+      // the main side has cleared it with the request written.
+      await autosave.flush();
       const chosen = await api.invoke('dialog:choose-save-path', { suggestedName: requestFileName(new Date()), kind: 'zip' });
       if (!chosen.ok) return setProblem({ kind: 'call', error: chosen.error, fieldId: SUBMIT_ID });
       if (chosen.value === null) return setNotice('No file was chosen, so nothing was written.');
       const r = await api.invoke('export:request', { reportId, purpose: purpose.trim(), justification: justification.trim(), path: chosen.value.path });
       if (!r.ok) return setProblem({ kind: 'call', error: r.error, fieldId: SUBMIT_ID });
+      clearDraft(sessionDraftStorage(), key);
       setWritten(r.value);
     } finally {
       setBusy(false);
@@ -91,13 +159,19 @@ export function ExportPage({ api, dataset, go }: PageContext & { dataset: OpenDa
           <p className="nhsuk-body">
             The request sends the report you built on the Report page, with its disclosure evidence. An output checker reads what you write here before deciding.
           </p>
+          {restored && (
+            <div className="nhsuk-inset-text">
+              <span className="nhsuk-u-visually-hidden">Information: </span>
+              <p>Your draft from earlier is filled in below.</p>
+            </div>
+          )}
           <TextArea
             id={EXPORT_FIELDS.purpose}
             label="Purpose"
             labelSize="s"
             hint="What the outputs are for, for example a paper, a funding report or a data quality review."
             value={purpose}
-            onChange={setPurpose}
+            onChange={edit('purpose')}
             error={problemFor(problems, EXPORT_FIELDS.purpose)}
           />
           <TextArea
@@ -106,10 +180,11 @@ export function ExportPage({ api, dataset, go }: PageContext & { dataset: OpenDa
             labelSize="s"
             hint="Why these outputs need to leave the environment, and why each table is needed at this level of detail."
             value={justification}
-            onChange={setJustification}
+            onChange={edit('justification')}
             error={problemFor(problems, EXPORT_FIELDS.justification)}
             rows={6}
           />
+          <DraftStatus state={autosave.state} savedIso={savedIso} />
           {notice && (
             <p className="nhsuk-body" role="status">
               {notice}
@@ -122,4 +197,22 @@ export function ExportPage({ api, dataset, go }: PageContext & { dataset: OpenDa
       )}
     </>
   );
+}
+
+/** Where the draft stands, in words: "Saving your draft…", "Draft saved at 14:05", or why it was not saved. */
+function DraftStatus({ state, savedIso }: { state: SaveState; savedIso: string | null }) {
+  let words = '';
+  if (state.kind === 'pending' || state.kind === 'saving') words = 'Saving your draft…';
+  else if (state.kind === 'saved') words = draftSavedText(state.at);
+  else if (state.kind === 'failed') words = `Draft not saved: ${state.message} What you typed is kept on this computer and saved when you next make a change.`;
+  else if (savedIso !== null) words = draftSavedText(new Date(savedIso));
+  return (
+    <p className="nhsuk-body-s app-save-status" role="status">
+      {words}
+    </p>
+  );
+}
+
+function draftSavedText(at: Date): string {
+  return `Draft s${savedAtText(at).slice(1)}`;
 }

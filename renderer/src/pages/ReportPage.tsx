@@ -1,6 +1,6 @@
 // Report: builds the protected standards report for the open dataset (report:build), then shows
-// it as it would be exported, each table with its disclosure evidence beside it, and the export
-// screen's verdict. A built report's id is kept for the Export request page.
+// it as it would be exported, one section at a time with a contents list and Previous / Next,
+// each table with its disclosure evidence beside it, and the export screen's verdict. A built report's id is kept for the Export request page.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ProfileProgressEvent, ReportView } from '../../../shared/api';
 import type { SerializedError } from '../../../shared/errors';
@@ -114,7 +114,7 @@ export function ReportPage({ api, dataset, go, setReportId }: PageContext & { da
       {state.kind === 'built' && (
         <>
           <ScreenVerdict view={state.view} />
-          <ReportDocument view={state.view} />
+          <ReportDocument view={state.view} oneSectionAtATime={{ rememberAs: dataset.datasetId }} />
           <div className="nhsuk-button-group">
             <button className="nhsuk-button" type="button" onClick={() => go('export')}>
               Continue to export request

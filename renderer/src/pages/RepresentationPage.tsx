@@ -1,15 +1,32 @@
 // Representation: the saved mapping analysed against a reference population the analyst picks.
 // The analysis runs on arrival and on every change of reference; the first run reads the file
-// (with progress), later ones re-use the tally the main side keeps. Each attribute then has its
-// own section (components/analysis/AttributeSection), followed by the intersections.
+// (with progress), later ones re-use the tally the main side keeps. The result is split into
+// sub-views, one thing at a time (NHS.UK "one thing per page"): a summary of every attribute,
+// then each attribute on its own (components/analysis/AttributeSection), then outcomes,
+// intersections and changes over time; a contents list and Previous / Next move between them.
 import { useEffect, useMemo, useState } from 'react';
 import type { ReferenceOption } from '../../../shared/api';
+import type { AnalysisResult } from '../../../shared/analysis/types';
 import type { SerializedError } from '../../../shared/errors';
 import { ErrorSummary } from '../components/ErrorSummary';
 import { PageHeading } from '../components/PageHeading';
-import { AttributeSection, attributeTitle } from '../components/analysis/AttributeSection';
-import { IntersectionList } from '../components/analysis/IntersectionList';
+import { AttributeSection } from '../components/analysis/AttributeSection';
 import { AnalysisProgress } from '../components/analysis/AnalysisProgress';
+import {
+  INTERSECTIONS_VIEW,
+  IntersectionsView,
+  OUTCOMES_VIEW,
+  OutcomesView,
+  RepresentationSummary,
+  SUMMARY_VIEW,
+  TRENDS_VIEW,
+  TrendsView,
+  attributeViewId,
+  representationSubViews,
+} from '../components/analysis/RepresentationSubViews';
+import { ContentsList } from '../components/navigation/ContentsList';
+import { Pagination } from '../components/navigation/Pagination';
+import { useSubView } from '../components/navigation/useSubView';
 import { chooseReference, preferredReferenceId } from '../analysis/session-cache';
 import { count } from '../analysis/representation-view';
 import { useAnalysisRun } from '../hooks/useAnalysisRun';
@@ -49,6 +66,8 @@ export function RepresentationPage({ api, dataset, go }: PageContext & { dataset
   const imported = useMemo(() => (references ?? []).filter((r) => r.kind === 'imported'), [references]);
   const chosen = references?.find((r) => r.id === referenceId);
   const error = state.error ?? listError;
+  const entries = useMemo(() => (result && result.attributes.length > 0 ? representationSubViews(result) : []), [result]);
+  const sub = useSubView('representation', dataset.datasetId, entries);
 
   return (
     <>
@@ -136,52 +155,14 @@ export function RepresentationPage({ api, dataset, go }: PageContext & { dataset
       {result && (
         <>
           {view && !view.readFile && <p className="nhsuk-body-s">Worked out again from the counts already taken; the file was not read again.</p>}
-          {result.warnings.length > 0 && (
-            <div className="nhsuk-warning-callout">
-              <h2 className="nhsuk-warning-callout__label">
-                <span role="text">
-                  <span className="nhsuk-u-visually-hidden">Important: </span>
-                  About this analysis
-                </span>
-              </h2>
-              <ul>
-                {result.warnings.map((w) => (
-                  <li key={w}>{w}</li>
-                ))}
-              </ul>
-            </div>
-          )}
-          {result.attributes.length > 1 && (
-            <nav className="nhsuk-contents-list" aria-label="Attributes on this page">
-              <ol className="nhsuk-contents-list__list">
-                {result.attributes.map((a) => (
-                  <li className="nhsuk-contents-list__item" key={a.index}>
-                    <a className="nhsuk-contents-list__link" href={`#attribute-${a.index}`}>
-                      {attributeTitle(a)}
-                    </a>
-                  </li>
-                ))}
-                {result.intersections.length > 0 && (
-                  <li className="nhsuk-contents-list__item">
-                    <a className="nhsuk-contents-list__link" href="#intersections">
-                      Intersections
-                    </a>
-                  </li>
-                )}
-              </ol>
-            </nav>
-          )}
-          {result.attributes.map((a) => (
-            <AttributeSection key={a.index} attr={a} settings={result.settings} outcome={result.outcome} period={result.period} />
-          ))}
-          {result.intersections.length > 0 && (
-            <section aria-labelledby="intersections">
-              <h2 className="nhsuk-heading-l" id="intersections">
-                Intersections
-              </h2>
-              <p>Combinations of attributes, to find groups that are missing or too small only when attributes are taken together.</p>
-              <IntersectionList intersections={result.intersections} smallCell={result.settings.smallCell} />
-            </section>
+          {sub.current !== undefined && (
+            <>
+              <ContentsList label="Representation contents" entries={entries} current={sub.current} onSelect={sub.select} />
+              <div ref={sub.containerRef} className="app-sub-view">
+                <SubView result={result} current={sub.current} onSelect={sub.select} />
+              </div>
+              <Pagination label="Representation pages" previous={sub.previous} next={sub.next} onSelect={sub.select} />
+            </>
           )}
           <p className="nhsuk-body-s">
             Figures are exact counts of {count(result.rows)} rows, for use inside this environment. Anything exported goes through disclosure
@@ -200,4 +181,20 @@ export function RepresentationPage({ api, dataset, go }: PageContext & { dataset
       </div>
     </>
   );
+}
+
+/** The one sub-view showing: the summary, one attribute, or outcomes / intersections / trends. */
+function SubView({ result, current, onSelect }: { result: AnalysisResult; current: string; onSelect(id: string): void }) {
+  switch (current) {
+    case SUMMARY_VIEW:
+      return <RepresentationSummary result={result} onSelect={onSelect} />;
+    case OUTCOMES_VIEW:
+      return <OutcomesView result={result} />;
+    case INTERSECTIONS_VIEW:
+      return <IntersectionsView result={result} />;
+    case TRENDS_VIEW:
+      return <TrendsView result={result} />;
+  }
+  const attr = result.attributes.find((a) => attributeViewId(a.index) === current);
+  return attr ? <AttributeSection attr={attr} settings={result.settings} outcome={result.outcome} period={result.period} withOutcomeAndTrend={false} /> : null;
 }

@@ -1,11 +1,15 @@
 // Review a request (the output checker's page): open a request bundle, read who asked and why,
 // decide on each output with the comments the review rules require, add an overall comment, and
 // sign with the key's passphrase to write a release (approve) or a response (reject).
+// The request's own report is shown from its model (the bundle's report.json), folded away until
+// the reviewer opens it, so the page stays short; the CSP allows no iframe or HTML from files.
 // The passphrase stays in the password field until the moment of the call and is then cleared;
 // it never enters React state.
-import { useRef, useState } from 'react';
-import type { ReviewOutcome, ReviewView } from '../../../shared/api';
+import { useMemo, useRef, useState } from 'react';
+import type { ReportView, ReviewOutcome, ReviewView } from '../../../shared/api';
+import type { StandardsReport } from '../../../shared/report/model';
 import { PageHeading } from '../components/PageHeading';
+import { ReportDocument } from '../components/report/ReportDocument';
 import { ErrorMessage, PasswordInput, TextArea, readAndClear } from '../components/report/FormFields';
 import { PageProblemSummary, formProblems, type PageProblem } from '../components/report/ProblemSummary';
 import { SuccessPanel, SummaryRow } from '../components/report/SuccessPanel';
@@ -76,7 +80,7 @@ export function ReviewPage({ api }: PageContext) {
       const passphrase = readAndClear(passphraseRef.current);
       const r = await api.invoke(
         'review:decide',
-        decideRequest({ path: request.path, outputs: request.outputs, choices, overallComment: overall, passphrase, outPath: chosen.value.path }),
+        decideRequest({ verdict, path: request.path, outputs: request.outputs, choices, overallComment: overall, passphrase, outPath: chosen.value.path }),
       );
       if (!r.ok) return setProblem({ kind: 'call', error: r.error, fieldId: r.error.code === 'bad-key' ? reviewFieldIds.passphrase : DECIDE_ID });
       setOutcome(r.value);
@@ -149,11 +153,14 @@ export function ReviewPage({ api }: PageContext) {
               {request.dataset.fileName ?? 'Not named'}, fingerprint <span className="app-fingerprint">{request.dataset.sha256}</span>
             </SummaryRow>
             <SummaryRow label="Report">
-              {request.reportHtml === null
-                ? 'The bundle holds no report.'
-                : 'The bundle holds the report as an HTML file. This page cannot show it (the app shows no web pages from files); open the HTML file from the bundle in a browser to read it.'}
+              {request.report !== null
+                ? 'Shown below as the requester’s copy of Represent built it.'
+                : request.reportHtml === null
+                  ? 'The bundle holds no report.'
+                  : 'The bundle holds the report as an HTML file only. This page cannot show it (the app shows no web pages from files); open the HTML file from the bundle in a browser to read it.'}
             </SummaryRow>
           </dl>
+          {request.report && <RequestReport key={request.requestId} request={request} report={request.report} />}
 
           <h2 className="nhsuk-heading-m">Outputs</h2>
           <p className="nhsuk-body">
@@ -229,6 +236,10 @@ export function ReviewPage({ api }: PageContext) {
           })}
 
           <h2 className="nhsuk-heading-m">Your overall decision</h2>
+          <p className="nhsuk-body">
+            Approving writes a signed release holding only the outputs you approved, so approve at least one. Rejecting writes a signed response and
+            releases nothing, even if you marked some outputs Approve: your mark on each output goes to the requester with your comments.
+          </p>
           <TextArea
             id={reviewFieldIds.overall}
             label="Overall comment"
@@ -258,6 +269,29 @@ export function ReviewPage({ api }: PageContext) {
         </form>
       )}
     </>
+  );
+}
+
+/** The request's report, folded and one section at a time: mounted only once opened, as it can run to many tables. */
+function RequestReport({ request, report }: { request: ReviewView; report: StandardsReport }) {
+  const [open, setOpen] = useState(false);
+  const view = useMemo<ReportView>(
+    () => ({
+      reportId: request.requestId,
+      html: request.reportHtml ?? '',
+      report,
+      // The screen's verdict as the bundle records it; a bundle without one cannot claim a pass.
+      screen: request.screen ?? { passed: false, findings: ['The bundle records no export screen result.'] },
+    }),
+    [request, report],
+  );
+  return (
+    <details className="nhsuk-details" onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary className="nhsuk-details__summary">
+        <span className="nhsuk-details__summary-text">Read the report</span>
+      </summary>
+      <div className="nhsuk-details__text">{open && <ReportDocument view={view} oneSectionAtATime={{ rememberAs: `review-${request.requestId}` }} />}</div>
+    </details>
   );
 }
 

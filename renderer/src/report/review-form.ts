@@ -61,22 +61,18 @@ export function checkReviewForm(input: ReviewFormInput): FormProblem[] {
   const decisions = input.choices.map((c) => c.decision);
   if (input.verdict === 'approve' && input.outputs.length > 0 && !decisions.includes('approved') && !decisions.includes(null))
     problems.push({ fieldId: reviewFieldIds.decision(0), text: 'Approve at least one output to write a release, or reject the request' });
-  // The request sent to the main side carries per-output decisions only, so a rejection must
-  // reject every output: otherwise the signed statement would say the opposite of the button.
-  if (input.verdict === 'reject') {
-    const approved = input.outputs.findIndex((_, i) => input.choices[i]?.decision === 'approved');
-    if (approved >= 0)
-      problems.push({ fieldId: reviewFieldIds.decision(approved), text: 'To reject the request, choose Reject for every output, or choose Approve and write release' });
-  }
+  // A rejection may keep outputs marked Approve: the request carries the overall decision, nothing
+  // is released, and the signed response keeps each mark (main/services/exporting/review-view.ts).
   if (input.overallComment.trim() === '') problems.push({ fieldId: reviewFieldIds.overall, text: 'Enter an overall comment' });
   if (!input.passphraseGiven) problems.push({ fieldId: reviewFieldIds.passphrase, text: 'Enter the passphrase of your signing key' });
   return problems;
 }
 
 /** The decide request; call only after checkReviewForm found no problem. */
-export function decideRequest(args: { path: string; outputs: readonly ReviewOutputView[]; choices: readonly OutputChoice[]; overallComment: string; passphrase: string; outPath: string }): ReviewDecideRequest {
+export function decideRequest(args: { verdict: Verdict; path: string; outputs: readonly ReviewOutputView[]; choices: readonly OutputChoice[]; overallComment: string; passphrase: string; outPath: string }): ReviewDecideRequest {
   return {
     path: args.path,
+    decision: args.verdict,
     decisions: args.outputs.map((o, i) => {
       const c = args.choices[i];
       if (!c || c.decision === null) throw new Error('decideRequest called with an undecided output');

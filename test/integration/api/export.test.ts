@@ -95,6 +95,11 @@ let trustedDir: string;
 let built: ReportView;
 let bundle: string;
 let datasetId: string;
+let projectId: string;
+const DRAFT = {
+  purpose: 'Representation of ethnic groups in the synthetic cohort, for the equity audit.',
+  justification: 'Aggregate tables only, protected under the ACRO default rules.',
+};
 
 beforeAll(async () => {
   root = tempDir('api-export');
@@ -116,6 +121,7 @@ describe('analyst: report and export request', () => {
     await call(analyst, 'identity:save', { displayName: 'Ada Analyst', role: 'analyst' });
     const overview = await call(analyst, 'profile:run', { jobId: 'job-profile-1', path: csv });
     datasetId = overview.datasetId;
+    projectId = overview.projectId;
     const mapping = await call(analyst, 'mapping:get', { datasetId });
     expect(mapping.mapping.attributes.length).toBeGreaterThan(0);
     await call(analyst, 'mapping:save', { datasetId, mapping: mapping.mapping });
@@ -143,14 +149,34 @@ describe('analyst: report and export request', () => {
     expect(new Map(stored.files.map((f) => [f.path, f.sha256]))).toEqual(new Map(folder.files.map((f) => [f.name, f.sha256])));
   });
 
+  it('keeps the export request draft per project, and checks what it is given', async () => {
+    expect(await call(analyst, 'export-draft:get', { projectId })).toEqual({ projectId, purpose: '', justification: '', savedIso: null });
+    const first = await call(analyst, 'export-draft:save', { projectId, purpose: 'Half a purpose', justification: '' });
+    expect(first).toMatchObject({ projectId, purpose: 'Half a purpose', justification: '', savedIso: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) });
+    const saved = await call(analyst, 'export-draft:save', { projectId, ...DRAFT });
+    expect(await call(analyst, 'export-draft:get', { projectId })).toEqual(saved);
+    expect(saved).toMatchObject(DRAFT);
+    // A draft is not an action: it writes no audit event, so its words are nowhere in the log.
+    const audit = JSON.stringify(dumpDatabase(analyst.db).audit_events);
+    expect(audit).not.toContain('Half a purpose');
+    expect(audit).not.toContain(DRAFT.justification);
+
+    const unknown = await callError(analyst, 'export-draft:get', { projectId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown).toMatchObject({ code: 'bad-argument', expected: expect.any(String), found: expect.any(String) });
+    const tooLong = await callError(analyst, 'export-draft:save', { projectId, purpose: 'x'.repeat(20_001), justification: '' });
+    expect(tooLong.code).toBe('bad-argument');
+    expect(JSON.stringify(tooLong)).not.toContain('x'.repeat(100));
+    const extra = await callError(analyst, 'export-draft:save', { projectId, purpose: 'p', justification: 'j', comment: 'c' } as never);
+    expect(extra.code).toBe('bad-argument');
+    // Refusals leave the saved draft as it was.
+    expect(await call(analyst, 'export-draft:get', { projectId })).toEqual(saved);
+  });
+
   it('writes the request bundle with exactly the report’s files, the evidence and ACRO results', async () => {
     bundle = path.join(root, 'request.zip');
-    const summary = await call(analyst, 'export:request', {
-      reportId: built.reportId,
-      purpose: 'Representation of ethnic groups in the synthetic cohort, for the equity audit.',
-      justification: 'Aggregate tables only, protected under the ACRO default rules.',
-      path: bundle,
-    });
+    const summary = await call(analyst, 'export:request', { reportId: built.reportId, ...DRAFT, path: bundle });
+    // The draft it was written from is cleared.
+    expect(await call(analyst, 'export-draft:get', { projectId })).toEqual({ projectId, purpose: '', justification: '', savedIso: null });
     expect(summary).toMatchObject({ path: bundle, screenPassed: true });
     const zip = await readZipFile(bundle);
     expect(summary.sha256).toBe(zip.sha256);
@@ -209,11 +235,14 @@ describe('reviewer: review and release', () => {
     expect(exported.fingerprint).toBe(settings.signingKey!.fingerprint);
   });
 
-  it('opens the request: outputs with their comment rules and the report HTML', async () => {
+  it('opens the request: outputs with their comment rules, the report as its model and the report HTML', async () => {
     view = await call(reviewer, 'review:open', { path: bundle });
     expect(view.requester).toEqual({ name: 'Ada Analyst', role: 'analyst' });
     expect(view.policy.id).toBe('acro-default');
     expect(view.reportHtml).toBe(built.html);
+    // The reviewer reads the very report the analyst built (its report.json, schema-checked).
+    expect(view.report).toEqual(JSON.parse(JSON.stringify(built.report)));
+    expect(view.screen).toEqual({ passed: true, findings: [] });
     expect(view.alreadyReviewed).toBeNull();
     // Both people are the same OS account on a test machine: a warning only (TREs may share logins).
     expect(view.warnings).toEqual([expect.stringMatching(/same OS account/)]);
@@ -229,7 +258,7 @@ describe('reviewer: review and release', () => {
     const out = path.join(root, 'release-wrong.zip');
     const before = [dumpDatabase(analyst.db), dumpDatabase(reviewer.db)];
     const filesBefore = readdirSync(root).sort();
-    const err = await callError(reviewer, 'review:decide', { path: bundle, decisions: approveAll(view), overallComment: 'All checked.', passphrase: 'not the right passphrase', outPath: out });
+    const err = await callError(reviewer, 'review:decide', { path: bundle, decision: 'approve', decisions: approveAll(view), overallComment: 'All checked.', passphrase: 'not the right passphrase', outPath: out });
     expect(err).toMatchObject({ code: 'wrong-passphrase', expected: expect.any(String), found: expect.any(String) });
     expect(JSON.stringify(err)).not.toContain('not the right passphrase');
     expect(existsSync(out)).toBe(false);
@@ -239,7 +268,7 @@ describe('reviewer: review and release', () => {
 
   it('refuses an incomplete review (a required comment missing), writing nothing', async () => {
     const decisions = approveAll(view).map((d) => ({ ...d, comment: '' }));
-    const err = await callError(reviewer, 'review:decide', { path: bundle, decisions, overallComment: 'All checked.', passphrase: PASSPHRASE, outPath: path.join(root, 'release-incomplete.zip') });
+    const err = await callError(reviewer, 'review:decide', { path: bundle, decision: 'approve', decisions, overallComment: 'All checked.', passphrase: PASSPHRASE, outPath: path.join(root, 'release-incomplete.zip') });
     expect(err.code).toBe('bad-review');
     expect(err.found).toMatch(/needs a comment/);
     expect(existsSync(path.join(root, 'release-incomplete.zip'))).toBe(false);
@@ -247,7 +276,7 @@ describe('reviewer: review and release', () => {
 
   it('approves: writes a signed release that verifies against the trusted key', async () => {
     const out = path.join(root, 'release.zip');
-    const outcome = await call(reviewer, 'review:decide', { path: bundle, decisions: approveAll(view), overallComment: 'All tables checked against the ACRO defaults.', passphrase: PASSPHRASE, outPath: out });
+    const outcome = await call(reviewer, 'review:decide', { path: bundle, decision: 'approve', decisions: approveAll(view), overallComment: 'All tables checked against the ACRO defaults.', passphrase: PASSPHRASE, outPath: out });
     expect(outcome).toMatchObject({ kind: 'release', path: out, warnings: [expect.stringMatching(/same OS account/)] });
     const verified = await verifyReleaseBundle(out, { trustedKeys: await loadTrustedKeys(trustedDir) });
     expect(verified.checks.filter((c) => !c.ok)).toEqual([]);
@@ -258,8 +287,67 @@ describe('reviewer: review and release', () => {
     // Reopened, the request shows it was reviewed; a second review is refused.
     const again = await call(reviewer, 'review:open', { path: bundle });
     expect(again.alreadyReviewed).toMatchObject({ decision: 'approved', reviewer: 'Rita Reviewer' });
-    const second = await callError(reviewer, 'review:decide', { path: bundle, decisions: approveAll(view), overallComment: 'Again.', passphrase: PASSPHRASE, outPath: path.join(root, 'release-2.zip') });
+    const second = await callError(reviewer, 'review:decide', { path: bundle, decision: 'approve', decisions: approveAll(view), overallComment: 'Again.', passphrase: PASSPHRASE, outPath: path.join(root, 'release-2.zip') });
     expect(second.code).toBe('already-reviewed');
+  });
+
+  it('refuses an approval with no approved output, and a request without an overall decision, writing nothing', async () => {
+    const other = path.join(root, 'request-overall.zip');
+    await call(analyst, 'export:request', { reportId: built.reportId, purpose: 'Overall decision rules.', justification: 'Testing.', path: other });
+    const opened = await call(reviewer, 'review:open', { path: other });
+    const allRejected = opened.outputs.map((o) => ({ outputId: o.id, decision: 'rejected' as const, comment: `No (${o.id}).` }));
+    const before = dumpDatabase(reviewer.db);
+    const out = path.join(root, 'release-none.zip');
+    const none = await callError(reviewer, 'review:decide', { path: other, decision: 'approve', decisions: allRejected, overallComment: 'Approve?', passphrase: PASSPHRASE, outPath: out });
+    expect(none).toMatchObject({ code: 'bad-review', message: expect.stringMatching(/approve at least one output/) });
+    expect(none.found).toBe(`all ${opened.outputs.length} outputs marked rejected`);
+    const missing = await callError(reviewer, 'review:decide', { path: other, decisions: allRejected, overallComment: 'No decision.', passphrase: PASSPHRASE, outPath: out } as never);
+    expect(missing.code).toBe('bad-argument');
+    const wrong = await callError(reviewer, 'review:decide', { path: other, decision: 'approved' as never, decisions: allRejected, overallComment: 'x', passphrase: PASSPHRASE, outPath: out });
+    expect(wrong.code).toBe('bad-argument');
+    expect(existsSync(out)).toBe(false);
+    expect(dumpDatabase(reviewer.db)).toEqual(before);
+  });
+
+  it('approves part of a request: the release holds only files whose outputs are all approved', async () => {
+    const other = path.join(root, 'request-partial.zip');
+    await call(analyst, 'export:request', { reportId: built.reportId, purpose: 'Partial approval.', justification: 'Testing.', path: other });
+    const opened = await call(reviewer, 'review:open', { path: other });
+    const decisions = opened.outputs.map((o) =>
+      o.id === 'report-documentation'
+        ? { outputId: o.id, decision: 'rejected' as const, comment: 'The documentation tables are not needed.' }
+        : { outputId: o.id, decision: 'approved' as const, comment: `Checked ${o.id}.` },
+    );
+    const out = path.join(root, 'release-partial.zip');
+    const outcome = await call(reviewer, 'review:decide', { path: other, decision: 'approve', decisions, overallComment: 'Tables released; documentation not.', passphrase: PASSPHRASE, outPath: out });
+    expect(outcome.kind).toBe('release');
+    const release = await readZipFile(out);
+    const names = [...release.entries.keys()];
+    expect(names.some((n) => n.startsWith('tables/representation-'))).toBe(true);
+    expect(names.filter((n) => n.startsWith('tables/completeness-'))).toEqual([]);
+    const approval = JSON.parse(release.entries.get('approval.json')!.toString('utf8')) as { statement: { decision: string; outputs: { id: string; decision: string }[] } };
+    expect(approval.statement.decision).toBe('approved');
+    expect(approval.statement.outputs.find((o) => o.id === 'report-documentation')?.decision).toBe('rejected');
+  });
+
+  it('rejects a request as a whole although some outputs were marked approve: nothing released, the marks kept', async () => {
+    const other = path.join(root, 'request-reject-mixed.zip');
+    await call(analyst, 'export:request', { reportId: built.reportId, purpose: 'Mixed rejection.', justification: 'Testing.', path: other });
+    const opened = await call(reviewer, 'review:open', { path: other });
+    const decisions = opened.outputs.map((o, i) =>
+      i === 0
+        ? { outputId: o.id, decision: 'approved' as const, comment: `Would pass on its own (${o.id}).` }
+        : { outputId: o.id, decision: 'rejected' as const, comment: `Not needed (${o.id}).` },
+    );
+    const out = path.join(root, 'response-mixed.json');
+    const outcome = await call(reviewer, 'review:decide', { path: other, decision: 'reject', decisions, overallComment: 'The purpose needs none of this yet.', passphrase: PASSPHRASE, outPath: out });
+    expect(outcome.kind).toBe('response');
+    expect(outcome.warnings).toContainEqual(expect.stringMatching(/rejected the request as a whole, so nothing is released, although you marked 1 output as approved/));
+    const signed = JSON.parse(readFileSync(out, 'utf8')) as { statement: { decision: string; releasedFiles: unknown[]; outputs: { id: string; decision: string }[] } };
+    expect(signed.statement.decision).toBe('rejected');
+    expect(signed.statement.releasedFiles).toEqual([]);
+    expect(signed.statement.outputs.map((o) => o.decision)).toEqual(decisions.map((d) => d.decision));
+    expect((await call(reviewer, 'review:open', { path: other })).alreadyReviewed).toMatchObject({ decision: 'rejected' });
   });
 
   it('rejects: a second request rejected output by output gets a signed response', async () => {
@@ -268,7 +356,7 @@ describe('reviewer: review and release', () => {
     const opened = await call(reviewer, 'review:open', { path: second });
     const decisions = opened.outputs.map((o) => ({ outputId: o.id, decision: 'rejected' as const, comment: o.commentRequired.reject ? `Not needed for the stated purpose (${o.id}).` : '' }));
     const out = path.join(root, 'response.json');
-    const outcome = await call(reviewer, 'review:decide', { path: second, decisions, overallComment: 'The purpose does not need these tables.', passphrase: PASSPHRASE, outPath: out });
+    const outcome = await call(reviewer, 'review:decide', { path: second, decision: 'reject', decisions, overallComment: 'The purpose does not need these tables.', passphrase: PASSPHRASE, outPath: out });
     expect(outcome.kind).toBe('response');
     const signed = JSON.parse(readFileSync(out, 'utf8')) as { statement: { decision: string; releasedFiles: unknown[] } };
     expect(signed.statement).toMatchObject({ decision: 'rejected', releasedFiles: [] });
@@ -336,7 +424,7 @@ describe('separation of duties', () => {
     await call(analyst, 'keys:create', { passphrase: PASSPHRASE });
     const opened = await call(analyst, 'review:open', { path: own });
     expect(opened.warnings.join(' ')).toMatch(/someone other than its requester/);
-    const err = await callError(analyst, 'review:decide', { path: own, decisions: approveAll(opened), overallComment: 'Fine.', passphrase: PASSPHRASE, outPath: path.join(root, 'release-own.zip') });
+    const err = await callError(analyst, 'review:decide', { path: own, decision: 'approve', decisions: approveAll(opened), overallComment: 'Fine.', passphrase: PASSPHRASE, outPath: path.join(root, 'release-own.zip') });
     expect(err).toMatchObject({ code: 'bad-review', message: expect.stringMatching(/someone other than its requester/) });
     expect(existsSync(path.join(root, 'release-own.zip'))).toBe(false);
   });

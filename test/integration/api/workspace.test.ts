@@ -375,3 +375,49 @@ function withoutValueMap(mapping: MappingDocument, index: number): MappingDocume
   copy.attributes[index] = rest;
   return copy;
 }
+
+describe('dataset:open is audited', () => {
+  it('moves the dataset to the top of the recent list and writes a dataset opened event; a refused opening writes none', async () => {
+    // Its own home: the store above is closed by the privacy test.
+    const ownHome = mkdtempSync(path.join(os.tmpdir(), 'represent-open-home-'));
+    const ownDeps = createNodeApiDeps({
+      appInfo: { name: 'Represent', version: '0.0.0-test', offline: true },
+      chooseDataFile: async () => null,
+      chooseSavePath: async () => null,
+      chooseBundle: async () => null,
+      home: ownHome,
+      workers: 1,
+    });
+    const run = async <C extends ApiChannel>(channel: C, request: ApiRequest<C>) => (await dispatchApiCall(ownDeps, channel, request, ctx())) as ApiResult<ApiResponse<C>>;
+    try {
+      const second = path.join(dataDir, 'second.csv');
+      writeFileSync(second, 'ETHNIC_CATEGORY,SEX\nA,1\nB,2\nC,1\n');
+      const first = await run('profile:run', { jobId: 'job-open-1', path: csvPath });
+      const other = await run('profile:run', { jobId: 'job-open-2', path: second });
+      if (!first.ok || !other.ok) throw new Error('profiling failed');
+      const recent = await run('dataset:recent', {});
+      expect(recent.ok && recent.value.map((r) => r.datasetId)).toEqual([other.value.datasetId, first.value.datasetId]);
+
+      const opened = await run('dataset:open', { datasetId: first.value.datasetId });
+      expect(opened.ok && opened.value).toEqual(first.value);
+      const after = await run('dataset:recent', {});
+      expect(after.ok && after.value.map((r) => r.datasetId)).toEqual([first.value.datasetId, other.value.datasetId]);
+      const events = listAuditEvents(ownDeps.db, { type: 'dataset.opened' });
+      const last = events.at(-1)!;
+      expect(last.subject).toBe(first.value.datasetId);
+      expect(JSON.parse(last.detailsJson)).toEqual({ datasetId: first.value.datasetId, fileName: 'extract.csv', sizeBytes: first.value.file.sizeBytes, sha256: first.value.file.sha256, reopened: true });
+      expect(events).toHaveLength(3);
+
+      // A file that changed since it was profiled is refused, and nothing is recorded.
+      const later = new Date(Date.now() + 120_000);
+      utimesSync(second, later, later);
+      const refused = await run('dataset:open', { datasetId: other.value.datasetId });
+      expect(refused.ok).toBe(false);
+      expect(listAuditEvents(ownDeps.db, { type: 'dataset.opened' })).toHaveLength(3);
+      const { verifyAuditLog } = await import('../../../main/store/audit-log');
+      expect(verifyAuditLog(ownDeps.db).ok).toBe(true);
+    } finally {
+      ownDeps.db.close();
+    }
+  }, 60_000);
+});

@@ -110,8 +110,8 @@ describe('mappings, answers, reports, settings', () => {
       { policyId: 'opensafely', policySha256: canonicalSha256(a), previousPolicySha256: null },
       { policyId: 'uk-llc', policySha256: canonicalSha256(b), previousPolicySha256: canonicalSha256(a) },
     ]);
-    setSetting(db, 'workflow.allowSelfReview', true);
-    expect(getSetting(db, 'workflow.allowSelfReview')).toBe(true);
+    setSetting(db, 'example.flag', true);
+    expect(getSetting(db, 'example.flag')).toBe(true);
     expect(lastEvent().type).toBe('setting.changed');
   });
 });

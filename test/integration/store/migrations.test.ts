@@ -37,6 +37,12 @@ const SEEDS: Record<number, (db: Db) => void> = {
     db.prepare('INSERT INTO identities VALUES (?, ?, ?, ?, ?, ?)').run('11111111-1111-4111-8111-111111111111', 'Ada Analyst', 'analyst', 'ada', at, at);
     appendAuditEvent(db, 'identity.saved', { identityId: '11111111-1111-4111-8111-111111111111', displayName: 'Ada Analyst', role: 'analyst', osUser: 'ada' });
   },
+  4: (db) => {
+    db.prepare('INSERT INTO export_requests VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)').run(
+      1, 'req-1', 'outgoing', 'r1', 'Ada Analyst', '11111111-1111-4111-8111-111111111111', 'opensafely', sha('c'), sha('a'), sha('d'), '{"format":"represent-export-request"}', '/out/request.zip', sha('e'), 'submitted', at, at,
+    );
+    db.prepare('INSERT INTO pending_writes VALUES (?, ?, ?, ?, ?)').run('/out/.request.zip.tmp', '/out/request.zip', 'writing', 4242, at);
+  },
 };
 
 let cleanup: (() => void) | undefined;

@@ -8,7 +8,6 @@ import { openStore } from '../../../main/store/database';
 import type { Db } from '../../../main/store/database-type';
 import { listAuditEvents, verifyAuditLog } from '../../../main/store/audit-log';
 import { getExportRequest } from '../../../main/store/export-requests';
-import { setSetting, SETTING_KEYS } from '../../../main/store/settings';
 import { saveLocalProfile } from '../../../main/services/export-workflow/identity';
 import { exportPublicKey, generateSigningKey, loadTrustedKeys } from '../../../main/services/export-workflow/keys';
 import { createExportRequest, type ExportRequestInput } from '../../../main/services/export-workflow/request';
@@ -235,10 +234,11 @@ describe('review and verify', () => {
     const own = await createExportRequest(reviewer, requestInput(), out('own-request.zip'));
     const self = await refusedWithoutChange(() => reviewExportRequest(reviewer, { requestFile: own.bundlePath, decisions: approveAll(own.manifest.outputs), passphrase: PASSPHRASE, outPath: path.join(root, 'never.zip') }));
     expect(self.message).toMatch(/someone other than its requester/);
-    setSetting(reviewer, SETTING_KEYS.allowSelfReview, true);
-    const allowed = await reviewExportRequest(reviewer, { requestFile: own.bundlePath, decisions: approveAll(own.manifest.outputs), passphrase: PASSPHRASE, outPath: out('own-release.zip') });
+    // Self-review is the request's policy's to allow (allowSelfReview, hashed into the manifest).
+    const ownAllowed = await createExportRequest(reviewer, { ...requestInput(), policy: { ...presetPolicy('opensafely'), allowSelfReview: true } }, out('own-request-allowed.zip'));
+    expect(ownAllowed.manifest.policy.parameters).toMatchObject({ allowSelfReview: true });
+    const allowed = await reviewExportRequest(reviewer, { requestFile: ownAllowed.bundlePath, decisions: approveAll(ownAllowed.manifest.outputs), passphrase: PASSPHRASE, outPath: out('own-release.zip') });
     expect(allowed.warnings[0]).toMatch(/your own request/);
-    setSetting(reviewer, SETTING_KEYS.allowSelfReview, false);
   });
 
   it('refuses damaged and foreign bundles with a clear message, changing nothing', async () => {

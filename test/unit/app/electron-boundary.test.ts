@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 const repo = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 /** The Electron glue: everything else in main/app must stay importable from plain Node. */
-const ELECTRON_GLUE = ['main/app/dialogs.ts', 'main/app/main-window.ts', 'main/app/main.ts', 'main/app/preload.ts'];
+const ELECTRON_GLUE = ['main/app/dialogs.ts', 'main/app/main-window.ts', 'main/app/main.ts', 'main/app/preload.ts', 'main/app/report-pdf.ts'];
 
 function walk(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {

@@ -2,7 +2,11 @@
 import { describe, expect, it } from 'vitest';
 import { registerApiHandlers, senderInfo, type IpcMainLike, type InvokeEventLike } from '../../../main/app/ipc-registration';
 import { API_CHANNELS } from '../../../shared/api';
+import { inProcessDispatch, type ApiDispatch } from '../../../main/services/api-host/dispatch';
+import type { ApiDeps } from '../../../main/services/api-types';
 import { fakeDeps, TRUSTED_ORIGIN } from './fakes';
+
+const inProcess = (deps: ApiDeps) => inProcessDispatch(deps, TRUSTED_ORIGIN);
 
 function fakeIpcMain() {
   const handlers = new Map<string, (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>>();
@@ -24,20 +28,20 @@ const MAIN_FRAME = { url: 'app://represent/index.html', parent: null };
 describe('registerApiHandlers', () => {
   it('registers exactly the API channels', () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    registerApiHandlers(ipcMain, fakeDeps(), { trustedOrigin: TRUSTED_ORIGIN });
+    registerApiHandlers(ipcMain, inProcess(fakeDeps()));
     expect([...handlers.keys()]).toEqual([...API_CHANNELS]);
   });
 
   it('answers our main frame', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    registerApiHandlers(ipcMain, fakeDeps(), { trustedOrigin: TRUSTED_ORIGIN });
+    registerApiHandlers(ipcMain, inProcess(fakeDeps()));
     const result = await handlers.get('app:get-info')!(event(MAIN_FRAME).e, {});
     expect(result).toMatchObject({ ok: true, value: { name: 'Represent' } });
   });
 
   it('refuses subframes, other origins and frames that are gone', async () => {
     const { ipcMain, handlers } = fakeIpcMain();
-    registerApiHandlers(ipcMain, fakeDeps(), { trustedOrigin: TRUSTED_ORIGIN });
+    registerApiHandlers(ipcMain, inProcess(fakeDeps()));
     const invoke = handlers.get('dialog:choose-data-file')!;
     for (const frame of [
       { url: 'app://represent/index.html', parent: { url: 'app://represent/index.html' } },
@@ -57,7 +61,7 @@ describe('registerApiHandlers', () => {
       },
     });
     const { ipcMain, handlers } = fakeIpcMain();
-    registerApiHandlers(ipcMain, deps, { trustedOrigin: TRUSTED_ORIGIN });
+    registerApiHandlers(ipcMain, inProcess(deps));
     const open = event(MAIN_FRAME);
     await handlers.get('profile:run')!(open.e, { jobId: 'job-dddd4444', path: '/data/x.csv' });
     expect(open.sent).toEqual([{ channel: 'profile:progress', payload: { jobId: 'job-dddd4444', bytesRead: 1, totalBytes: 2, rows: 1, bytesPerSecond: 1, etaSeconds: 1 } }]);
@@ -65,6 +69,24 @@ describe('registerApiHandlers', () => {
     const closed = event(MAIN_FRAME, true);
     await handlers.get('profile:run')!(closed.e, { jobId: 'job-eeee5555', path: '/data/x.csv' });
     expect(closed.sent).toEqual([]);
+  });
+});
+
+describe('registerApiHandlers with another dispatch (the data host’s client in the app)', () => {
+  it('hands every call on with its channel, input and sender, and events go back to the page', async () => {
+    const seen: { channel: string; input: unknown; sender: unknown }[] = [];
+    const dispatch: ApiDispatch = async (channel, input, caller) => {
+      seen.push({ channel, input, sender: caller.sender });
+      caller.emit('profile:progress', { jobId: 'job-ffff6666', bytesRead: 1, totalBytes: 1, rows: 1, bytesPerSecond: 1, etaSeconds: 0 });
+      return { ok: true, value: 'from the host' };
+    };
+    const { ipcMain, handlers } = fakeIpcMain();
+    registerApiHandlers(ipcMain, dispatch);
+    const open = event({ url: 'https://example.org/', parent: null });
+    expect(await handlers.get('review:open')!(open.e, { path: '/requests/r.zip' })).toEqual({ ok: true, value: 'from the host' });
+    // The gate is the dispatcher's: registration passes the sender on as it found it.
+    expect(seen).toEqual([{ channel: 'review:open', input: { path: '/requests/r.zip' }, sender: { frameUrl: 'https://example.org/', isMainFrame: true } }]);
+    expect(open.sent.map((s) => s.channel)).toEqual(['profile:progress']);
   });
 });
 

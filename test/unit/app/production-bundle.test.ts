@@ -95,7 +95,7 @@ afterAll(async () => {
 describe('production bundles', () => {
   it('contain the renderer, main process and preload', () => {
     const names = files.map((f) => f.name);
-    expect(names).toEqual(expect.arrayContaining(['renderer/index.html', 'app/main.js', 'app/preload.cjs', 'app/profile-worker.mjs']));
+    expect(names).toEqual(expect.arrayContaining(['renderer/index.html', 'app/main.js', 'app/preload.cjs', 'app/profile-worker.mjs', 'app/api-host.mjs']));
     expect(names.some((n) => /^renderer\/assets\/.*\.js$/.test(n))).toBe(true);
     expect(names.some((n) => /^renderer\/assets\/.*\.css$/.test(n))).toBe(true);
     expect(names.some((n) => n.endsWith('.map'))).toBe(false);
@@ -147,8 +147,8 @@ describe('production bundles', () => {
     expect(profile.rows).toBe(534);
   });
 
-  it('import no networking module in the main process or worker, and only electron in the preload', () => {
-    for (const name of ['app/main.js', 'app/profile-worker.mjs']) {
+  it('import no networking module in the main process, data host or worker, and only electron in the preload', () => {
+    for (const name of ['app/main.js', 'app/api-host.mjs', 'app/profile-worker.mjs']) {
       const text = files.find((f) => f.name === name)!.text;
       for (const m of NETWORK_MODULES) {
         expect(text, `${name}: ${m}`).not.toMatch(new RegExp(`from\\s*["'](node:)?${m}["']|require\\(["'](node:)?${m}["']\\)`));
@@ -156,6 +156,11 @@ describe('production bundles', () => {
     }
     const main = files.find((f) => f.name === 'app/main.js')!.text;
     expect(main).toMatch(/from\s*["']electron["']/);
+    // The store lives in the data host (a utility process), never in the main process.
+    expect(main).not.toMatch(/better-sqlite3/);
+    const host = files.find((f) => f.name === 'app/api-host.mjs')!.text;
+    expect(host).toMatch(/better-sqlite3/);
+    expect(host).not.toMatch(/from\s*["']electron["']|require\(["']electron["']\)/);
     const preload = files.find((f) => f.name === 'app/preload.cjs')!.text;
     expect([...preload.matchAll(/require\(["']([^"']+)["']\)/g)].map((m) => m[1])).toEqual(['electron']);
     expect(preload).not.toMatch(/^\s*(import|export)\s/m); // CommonJS, as a sandboxed preload must be

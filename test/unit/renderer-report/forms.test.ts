@@ -24,9 +24,10 @@ describe('review form', () => {
   test('a complete approval has no problems and becomes the decide request, trimmed', () => {
     const choices = [choice('approved'), choice('approved', ' small cells checked '), choice('rejected')];
     expect(checkReviewForm({ outputs, choices, overallComment: 'Fine', passphraseGiven: true, verdict: 'approve' })).toEqual([]);
-    const req = decideRequest({ path: '/b/req.zip', outputs, choices, overallComment: ' Fine ', passphrase: 'pw pw pw', outPath: '/b/out.zip' });
+    const req = decideRequest({ verdict: 'approve', path: '/b/req.zip', outputs, choices, overallComment: ' Fine ', passphrase: 'pw pw pw', outPath: '/b/out.zip' });
     expect(req).toEqual({
       path: '/b/req.zip',
+      decision: 'approve',
       decisions: [
         { outputId: 'ethnicity', decision: 'approved', comment: '' },
         { outputId: 'sex', decision: 'approved', comment: 'small cells checked' },
@@ -67,13 +68,17 @@ describe('review form', () => {
     expect(checkReviewForm({ outputs, choices: allRejected, overallComment: 'x', passphraseGiven: true, verdict: 'reject' })).toEqual([]);
   });
 
-  test('a rejection with an approved output is refused at that output', () => {
-    const problems = checkReviewForm({ outputs, choices: [choice('rejected', 'no'), choice('approved', 'ok'), choice('rejected')], overallComment: 'x', passphraseGiven: true, verdict: 'reject' });
-    expect(problems).toEqual([{ fieldId: reviewFieldIds.decision(1), text: expect.stringContaining('choose Reject for every output') }]);
+  test('a rejection may keep outputs marked Approve (the overall decision travels with the request)', () => {
+    const choices = [choice('rejected', 'no'), choice('approved', 'ok'), choice('rejected')];
+    expect(checkReviewForm({ outputs, choices, overallComment: 'x', passphraseGiven: true, verdict: 'reject' })).toEqual([]);
+    const request = decideRequest({ verdict: 'reject', path: '/p.zip', outputs, choices, overallComment: ' x ', passphrase: 'y', outPath: '/o.zip' });
+    expect(request.decision).toBe('reject');
+    expect(request.decisions.map((d) => d.decision)).toEqual(['rejected', 'approved', 'rejected']);
+    expect(request.overallComment).toBe('x');
   });
 
   test('decideRequest refuses an undecided output', () => {
-    expect(() => decideRequest({ path: 'p', outputs, choices: [choice(null)], overallComment: 'x', passphrase: 'y', outPath: 'o' })).toThrow();
+    expect(() => decideRequest({ verdict: 'approve', path: 'p', outputs, choices: [choice(null)], overallComment: 'x', passphrase: 'y', outPath: 'o' })).toThrow();
   });
 
   test('file names', () => {

@@ -1,5 +1,6 @@
 // One attribute on the Representation page: its chart and table, each flag in a sentence, the
-// not stated / not known / unmapped counts, then missingness, outcomes and trends by its groups.
+// not stated / not known / unmapped counts, then missingness, outcomes and trends by its groups
+// (outcomes and trends optional: the Representation page gives them sub-views of their own).
 // Memoised on the attribute's analysis: changing one thing on the page redraws nothing here.
 import { memo, useMemo } from 'react';
 import type { AnalysisResult, AttributeAnalysis } from '../../../../shared/analysis/types';
@@ -16,13 +17,18 @@ export interface AttributeSectionProps {
   settings: AnalysisResult['settings'];
   outcome: AnalysisResult['outcome'];
   period: AnalysisResult['period'];
+  /**
+   * Outcome and trend tables for this attribute under its own section (default). The
+   * Representation page turns this off: it shows them on their own sub-views.
+   */
+  withOutcomeAndTrend?: boolean;
 }
 
 export function attributeTitle(attr: AttributeAnalysis): string {
   return attr.label ?? ATTRIBUTE_KIND_LABELS[attr.kind];
 }
 
-export const AttributeSection = memo(function AttributeSection({ attr, settings, outcome, period }: AttributeSectionProps) {
+export const AttributeSection = memo(function AttributeSection({ attr, settings, outcome, period, withOutcomeAndTrend = true }: AttributeSectionProps) {
   const title = attributeTitle(attr);
   const headingId = `attribute-${attr.index}`;
   const referenceName = attr.reference?.name ?? null;
@@ -35,7 +41,7 @@ export const AttributeSection = memo(function AttributeSection({ attr, settings,
   ];
   return (
     <section aria-labelledby={headingId} className="nhsuk-u-margin-bottom-9">
-      <h2 className="nhsuk-heading-l" id={headingId}>
+      <h2 className="nhsuk-heading-l" id={headingId} tabIndex={-1}>
         {title}
       </h2>
       <p>
@@ -93,14 +99,14 @@ export const AttributeSection = memo(function AttributeSection({ attr, settings,
       <h3 className="nhsuk-heading-m">Missing values by {title.toLowerCase()} group</h3>
       <MissingnessHeatTable missingness={attr.missingness} title={title.toLowerCase()} />
 
-      {outcome && byOutcome && (
+      {withOutcomeAndTrend && outcome && byOutcome && (
         <>
           <h3 className="nhsuk-heading-m">Outcome by {title.toLowerCase()} group</h3>
           <OutcomeTable outcome={outcome} byAttribute={byOutcome} title={title.toLowerCase()} />
         </>
       )}
 
-      {period && period.byAttribute.some((b) => b.attribute === attr.index) && (
+      {withOutcomeAndTrend && period && period.byAttribute.some((b) => b.attribute === attr.index) && (
         <>
           <h3 className="nhsuk-heading-m">{title} over time</h3>
           <TrendTable period={period} attributeIndex={attr.index} title={title} />

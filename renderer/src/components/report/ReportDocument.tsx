@@ -1,13 +1,16 @@
-// The protected standards report rendered in React from the StandardsReport model, section by
-// section as the exported HTML has them (shared/report/render-html.ts), with the same figures
-// (renderer/src/report/report-tables.ts) and each table's disclosure evidence beside it. The CSP
-// forbids iframes and innerHTML, so the exported HTML itself is never put into the page.
+// The protected standards report rendered in React from the StandardsReport model, with the same
+// figures as the exported HTML (shared/report/render-html.ts; tables from
+// renderer/src/report/report-tables.ts) and each table's disclosure evidence beside it. Its
+// sections are finer than the HTML's (one per attribute's representation and missingness, the
+// dataset's identity apart from the summary, the policy apart from the evidence) so the app can
+// show one at a time. The CSP forbids iframes and innerHTML, so the exported HTML itself is never
+// put into the page.
 import { memo, useMemo, useState, type MouseEvent, type ReactNode } from 'react';
 import type { StatisticEvidence } from '../../../../shared/disclosure';
 import type { ReportView } from '../../../../shared/api';
 import type { MissingnessBlock, StandardsReport } from '../../../../shared/report/model';
 import { answerLines } from '../../../../shared/report/answer-view';
-import { EVIDENCE_LABELS, STATUS_LABELS, groupDigits } from '../../../../shared/report/format';
+import { EVIDENCE_LABELS, STATUS_LABELS, groupDigits, referenceSource } from '../../../../shared/report/format';
 import { formatCount } from '../../format';
 import { CELL_STATUS_WORDS, OUTCOME_WORDS, evidenceById, policyParameterLines, ruleText } from '../../report/disclosure-evidence';
 import { HEAT_LEGEND, completenessGrids, crossGrid, heatGrid, markerOf, rateGrid, representationGrid, type Grid } from '../../report/report-tables';
@@ -16,15 +19,30 @@ import { RepresentationChart } from './RepresentationChart';
 import { SummaryRow } from './SuccessPanel';
 import { OUTCOME_TAG_CLASS, STATUS_TAG_CLASS } from './status-tags';
 import { TableWithEvidence } from './TableWithEvidence';
+import { ContentsList } from '../navigation/ContentsList';
+import { Pagination } from '../navigation/Pagination';
+import { useSubView } from '../navigation/useSubView';
 import '../../styles/report.css';
 
 interface Section {
   id: string;
   title: string;
+  /** Sections of one kind (one per table) are listed together under this name. */
+  group?: string;
   body: ReactNode;
 }
 
-export const ReportDocument = memo(function ReportDocument({ view }: { view: ReportView }) {
+export interface ReportDocumentProps {
+  view: ReportView;
+  /**
+   * Show one section at a time (NHS.UK "one thing per page") with a contents list and Previous /
+   * Next, remembering the section in this session under `rememberAs` (e.g. the dataset id).
+   * Without it, every section is drawn one after another.
+   */
+  oneSectionAtATime?: { rememberAs: string };
+}
+
+export const ReportDocument = memo(function ReportDocument({ view, oneSectionAtATime }: ReportDocumentProps) {
   const report = view.report;
   const sections = useMemo(() => buildSections(report, view.screen), [report, view.screen]);
   return (
@@ -36,6 +54,46 @@ export const ReportDocument = memo(function ReportDocument({ view }: { view: Rep
         Documentation of <strong>{report.dataset.fileName}</strong> against the STANDING Together recommendations, with disclosure-checked figures only.
         This is the report as it would be exported.
       </p>
+      {oneSectionAtATime ? <OneSection sections={sections} rememberAs={oneSectionAtATime.rememberAs} /> : <AllSections sections={sections} />}
+      <p className="nhsuk-body-s app-report__footer">
+        Made by {report.app.name} {report.app.version}. Catalogue {report.catalogue.version}. Policy: {report.policy.name}. Report format {report.formatVersion}.
+      </p>
+    </article>
+  );
+});
+
+function SectionView({ section: s }: { section: Section }) {
+  return (
+    <section aria-labelledby={`report-${s.id}`} className="app-report__section">
+      <h2 className="nhsuk-heading-m" id={`report-${s.id}`} tabIndex={-1}>
+        {s.title}
+      </h2>
+      {s.body}
+    </section>
+  );
+}
+
+/** The contents list, the chosen section alone, and Previous / Next. */
+function OneSection({ sections, rememberAs }: { sections: Section[]; rememberAs: string }) {
+  const entries = useMemo(() => sections.map(({ id, title, group }) => ({ id, title, group })), [sections]);
+  const sub = useSubView('report', rememberAs, entries);
+  const section = sections.find((s) => s.id === sub.current);
+  if (!section || sub.current === undefined) return null;
+  return (
+    <>
+      <ContentsList label="Report contents" entries={entries} current={sub.current} onSelect={sub.select} />
+      <div ref={sub.containerRef} className="app-sub-view">
+        <SectionView section={section} />
+      </div>
+      <Pagination label="Report pages" previous={sub.previous} next={sub.next} onSelect={sub.select} />
+    </>
+  );
+}
+
+/** Every section in turn, with in-page contents links. */
+function AllSections({ sections }: { sections: Section[] }) {
+  return (
+    <>
       <nav className="nhsuk-contents-list" aria-label="Report contents">
         <h3 className="nhsuk-u-visually-hidden">Contents</h3>
         <ol className="nhsuk-contents-list__list">
@@ -49,19 +107,11 @@ export const ReportDocument = memo(function ReportDocument({ view }: { view: Rep
         </ol>
       </nav>
       {sections.map((s) => (
-        <section key={s.id} aria-labelledby={`report-${s.id}`} className="app-report__section">
-          <h2 className="nhsuk-heading-m" id={`report-${s.id}`} tabIndex={-1}>
-            {s.title}
-          </h2>
-          {s.body}
-        </section>
+        <SectionView key={s.id} section={s} />
       ))}
-      <p className="nhsuk-body-s app-report__footer">
-        Made by {report.app.name} {report.app.version}. Catalogue {report.catalogue.version}. Policy: {report.policy.name}. Report format {report.formatVersion}.
-      </p>
-    </article>
+    </>
   );
-});
+}
 
 /** In-page links move focus to the heading (no URL change: the app never navigates). */
 function jumpTo(id: string) {
@@ -78,91 +128,89 @@ function buildSections(r: StandardsReport, screen: ReportView['screen']): Sectio
   const evidence = evidenceById(r);
   const ev = (grid: Grid) => grid.tableIds.map((id) => evidence.get(id));
   const sections: Section[] = [
-    { id: 'summary', title: 'Summary', body: <Summary report={r} screen={screen} /> },
-    { id: 'flags', title: 'Flags to review', body: <Flags report={r} /> },
-    { id: 'completeness', title: 'Completeness of the documentation', body: <Completeness report={r} /> },
+    { id: 'dataset', title: 'Dataset and report', body: <Identity report={r} /> },
+    {
+      id: 'summary',
+      title: 'Summary and flags',
+      body: (
+        <>
+          <Summary report={r} screen={screen} />
+          <h3 className="nhsuk-heading-s">Flags to review</h3>
+          <Flags report={r} />
+        </>
+      ),
+    },
   ];
-  if (r.representation.length > 0)
+  // Each table is a section of its own (a table and its evidence are as much as one view should
+  // hold), grouped by kind in the contents list.
+  r.representation.forEach((b, i) => {
+    const grid = representationGrid(b, marker);
     sections.push({
-      id: 'representation',
-      title: 'Representation',
-      body: r.representation.map((b) => {
-        const grid = representationGrid(b, marker);
-        return (
-          <div key={b.id} className="app-report__block">
-            <h3 className="nhsuk-heading-s">{b.title}</h3>
-            <RepresentationChart block={b} marker={marker} />
-            <TableWithEvidence evidence={ev(grid)}>
-              <DataGrid grid={grid} />
-              {b.referenceOnly.length > 0 && (
+      id: `representation-${i}`,
+      title: `Representation: ${b.attribute}`,
+      group: 'Representation',
+      body: (
+        <div className="app-report__block">
+          <h3 className="nhsuk-heading-s">{b.title}</h3>
+          <RepresentationChart block={b} marker={marker} />
+          <TableWithEvidence evidence={ev(grid)}>
+            <DataGrid grid={grid} />
+            {b.referenceOnly.length > 0 && (
+              <p className="nhsuk-body-s">
+                Reference categories with no matching category in the data:{' '}
+                {b.referenceOnly.map((x) => `${x.category} (${x.referencePercent.toFixed(1)}% of the reference)`).join('; ')}.
+              </p>
+            )}
+            {b.reference ? (
+              <>
                 <p className="nhsuk-body-s">
-                  Reference categories with no matching category in the data:{' '}
-                  {b.referenceOnly.map((x) => `${x.category} (${x.referencePercent.toFixed(1)}% of the reference)`).join('; ')}.
+                  {/* The exported HTML's wording (shared/report/format.ts), so an imported population reads the same. */}
+                  Reference: {referenceText(b.reference)}. Percent of recorded is a
+                  share of {b.recordedDenominator ?? ''}.{b.reference.derivation ? ` ${b.reference.derivation}` : ''}
                 </p>
-              )}
-              {b.reference ? (
-                <>
-                  <p className="nhsuk-body-s">
-                    Reference: {b.reference.name}, {b.reference.sourceTitle} ({b.reference.publisher}; {b.reference.licence}), {b.reference.sourceUrl}. Percent of recorded is a
-                    share of {b.recordedDenominator ?? ''}.{b.reference.derivation ? ` ${b.reference.derivation}` : ''}
-                  </p>
-                  {b.reference.caveats.length > 0 && (
-                    <Details summary="Reference caveats">
-                      <ul className="nhsuk-list nhsuk-list--bullet">
-                        {b.reference.caveats.map((c) => (
-                          <li key={c}>{c}</li>
-                        ))}
-                      </ul>
-                    </Details>
-                  )}
-                </>
-              ) : (
-                <p className="nhsuk-body-s">No reference population was chosen for this attribute.</p>
-              )}
-            </TableWithEvidence>
-          </div>
-        );
-      }),
+                {b.reference.caveats.length > 0 && (
+                  <Details summary="Reference caveats">
+                    <ul className="nhsuk-list nhsuk-list--bullet">
+                      {b.reference.caveats.map((c) => (
+                        <li key={c}>{c}</li>
+                      ))}
+                    </ul>
+                  </Details>
+                )}
+              </>
+            ) : (
+              <p className="nhsuk-body-s">No reference population was chosen for this attribute.</p>
+            )}
+          </TableWithEvidence>
+        </div>
+      ),
     });
-  const crossSection = (id: string, title: string, blocks: StandardsReport['intersections']) => {
-    if (blocks.length === 0) return;
-    sections.push({
-      id,
-      title,
-      body: blocks.map((b) => {
-        const grid = crossGrid(b, marker);
-        return (
-          <div key={b.id} className="app-report__block">
-            <h3 className="nhsuk-heading-s">{b.title}</h3>
-            <TableWithEvidence evidence={ev(grid)}>
-              <DataGrid grid={grid} />
+  });
+  const tableSections = (id: string, group: string, blocks: readonly { id: string; title: string }[], grid: (i: number) => Grid) => {
+    blocks.forEach((b, i) => {
+      const g = grid(i);
+      sections.push({
+        id: `${id}-${i}`,
+        title: b.title,
+        group,
+        body: (
+          <div className="app-report__block">
+            <TableWithEvidence evidence={ev(g)}>
+              <DataGrid grid={g} />
             </TableWithEvidence>
           </div>
-        );
-      }),
+        ),
+      });
     });
   };
-  crossSection('intersections', 'Intersections', r.intersections);
-  if (r.missingness.length > 0)
-    sections.push({ id: 'missingness', title: 'Missing data by group', body: r.missingness.map((m) => <Missingness key={m.id} block={m} marker={marker} evidence={evidence} />) });
-  if (r.outcomes.length > 0)
-    sections.push({
-      id: 'outcomes',
-      title: 'Outcomes by group',
-      body: r.outcomes.map((b) => {
-        const grid = rateGrid(b, marker);
-        return (
-          <div key={b.id} className="app-report__block">
-            <h3 className="nhsuk-heading-s">{b.title}</h3>
-            <TableWithEvidence evidence={ev(grid)}>
-              <DataGrid grid={grid} />
-            </TableWithEvidence>
-          </div>
-        );
-      }),
-    });
-  crossSection('periods', 'Changes over time', r.periods);
-  crossSection('sites', 'Sources and sites', r.sites);
+  tableSections('intersections', 'Intersections', r.intersections, (i) => crossGrid(r.intersections[i]!, marker));
+  r.missingness.forEach((m, i) => {
+    sections.push({ id: `missingness-${i}`, title: `Missing data by ${m.attribute}`, group: 'Missing data by group', body: <Missingness block={m} marker={marker} evidence={evidence} /> });
+  });
+  tableSections('outcomes', 'Outcomes by group', r.outcomes, (i) => rateGrid(r.outcomes[i]!, marker));
+  tableSections('periods', 'Changes over time', r.periods, (i) => crossGrid(r.periods[i]!, marker));
+  tableSections('sites', 'Sources and sites', r.sites, (i) => crossGrid(r.sites[i]!, marker));
+  sections.push({ id: 'completeness', title: 'Completeness of the documentation', body: <Completeness report={r} /> });
   sections.push({ id: 'documentation', title: 'Documentation by item', body: <Documentation report={r} /> });
   sections.push({
     id: 'methods',
@@ -174,6 +222,7 @@ function buildSections(r: StandardsReport, screen: ReportView['screen']): Sectio
       </div>
     )),
   });
+  sections.push({ id: 'policy', title: 'Disclosure policy', body: <PolicySection report={r} /> });
   sections.push({ id: 'disclosure', title: 'Disclosure control', body: <Disclosure report={r} screen={screen} /> });
   return sections;
 }
@@ -197,19 +246,27 @@ function outcomeSentence(o: string): string {
       : 'Some tables fail the policy (see the flags).';
 }
 
+/** Which file the report is about (its fingerprint), and when it was made. */
+function Identity({ report: r }: { report: StandardsReport }) {
+  return (
+    <dl className="nhsuk-summary-list">
+      <SummaryRow label="Dataset file">{r.dataset.fileName}</SummaryRow>
+      <SummaryRow label="File size">{groupDigits(r.dataset.byteLength)} bytes</SummaryRow>
+      <SummaryRow label="File last modified">{r.dataset.modifiedIso}</SummaryRow>
+      <SummaryRow label="SHA-256 fingerprint">
+        <span className="app-fingerprint">{r.dataset.sha256}</span>
+      </SummaryRow>
+      <SummaryRow label="Report made">{r.createdAt}</SummaryRow>
+    </dl>
+  );
+}
+
 function Summary({ report: r, screen }: { report: StandardsReport; screen: ReportView['screen'] }) {
   const counts = { complete: 0, partial: 0, 'not-available': 0, missing: 0 };
   for (const c of r.completeness) counts[c.status]++;
   return (
     <>
       <dl className="nhsuk-summary-list">
-        <SummaryRow label="Dataset file">{r.dataset.fileName}</SummaryRow>
-        <SummaryRow label="File size">{groupDigits(r.dataset.byteLength)} bytes</SummaryRow>
-        <SummaryRow label="File last modified">{r.dataset.modifiedIso}</SummaryRow>
-        <SummaryRow label="SHA-256 fingerprint">
-          <span className="app-fingerprint">{r.dataset.sha256}</span>
-        </SummaryRow>
-        <SummaryRow label="Report made">{r.createdAt}</SummaryRow>
         <SummaryRow label="Disclosure policy">
           {r.policy.name} ({r.policy.id})
         </SummaryRow>
@@ -327,10 +384,13 @@ function Documentation({ report: r }: { report: StandardsReport }) {
   return <>{out}</>;
 }
 
-function Disclosure({ report: r, screen }: { report: StandardsReport; screen: ReportView['screen'] }) {
+/** The disclosure policy the figures went through, parameter by parameter. */
+function PolicySection({ report: r }: { report: StandardsReport }) {
   return (
     <>
-      {r.policy.description && <p>{r.policy.description}</p>}
+      <p>
+        {r.policy.name} ({r.policy.id}).{r.policy.description ? ` ${r.policy.description}` : ''}
+      </p>
       <dl className="nhsuk-summary-list">
         {policyParameterLines(r.policy.parameters).map(([k, v]) => (
           <SummaryRow key={k} label={k}>
@@ -338,6 +398,14 @@ function Disclosure({ report: r, screen }: { report: StandardsReport; screen: Re
           </SummaryRow>
         ))}
       </dl>
+    </>
+  );
+}
+
+function Disclosure({ report: r, screen }: { report: StandardsReport; screen: ReportView['screen'] }) {
+  return (
+    <>
+      <p>Disclosure policy: {r.policy.name} (see Disclosure policy).</p>
       <h3 className="nhsuk-heading-s">Export screen</h3>
       {screen.passed ? (
         <p>
@@ -402,4 +470,9 @@ function EvidenceTable({ report: r }: { report: StandardsReport }) {
       </table>
     </div>
   );
+}
+
+function referenceText(ref: Parameters<typeof referenceSource>[0]): string {
+  const source = referenceSource(ref);
+  return source.url ? `${source.text}, ${source.url}` : source.text;
 }
