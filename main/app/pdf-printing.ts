@@ -18,6 +18,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { PrintToPDFOptions, WebPreferences } from 'electron';
+import { HARDENED_WEB_PREFERENCES } from './secure-web-preferences';
 
 const MM_PER_INCH = 25.4;
 const mm = (n: number) => n / MM_PER_INCH;
@@ -40,18 +41,8 @@ export const REPORT_PDF_OPTIONS: Readonly<PrintToPDFOptions> = Object.freeze({
  * nothing that could fetch (spellcheck dictionaries) or open anything else.
  */
 export const PDF_WEB_PREFERENCES: Readonly<WebPreferences> = Object.freeze({
+  ...HARDENED_WEB_PREFERENCES,
   javascript: false,
-  sandbox: true,
-  contextIsolation: true,
-  nodeIntegration: false,
-  nodeIntegrationInWorker: false,
-  nodeIntegrationInSubFrames: false,
-  webSecurity: true,
-  allowRunningInsecureContent: false,
-  experimentalFeatures: false,
-  webviewTag: false,
-  navigateOnDragDrop: false,
-  spellcheck: false,
   devTools: false,
   images: true,
 } satisfies WebPreferences);
