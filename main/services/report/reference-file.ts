@@ -1,6 +1,6 @@
-// A reference population CSV named on the command line (`--reference-file`): read, size-checked and
-// parsed (shared/reference/custom.ts checks every row). The app imports the same files through
-// reference:import (main/services/workspace/references.ts) and keeps the parsed result in the store.
+// A reference population CSV: read, size-checked and parsed (shared/reference/custom.ts checks every
+// row). Used for the CLI's `--reference-file` and the app's reference:import
+// (main/services/workspace/references.ts, which keeps the parsed result in the store).
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { RepresentError } from '../../../shared/errors';

@@ -2,20 +2,17 @@
 // populations imported from a small CSV (a catchment, a GP list, a disease cohort). Imported ones
 // are kept as one setting (their parsed distributions: published aggregates the user supplied, no
 // row of a dataset), so they survive a restart and every import is audited as a setting change.
-import { readFile, stat } from 'node:fs/promises';
-import path from 'node:path';
 import type { ReferenceOption } from '../../../shared/api';
 import type { ReferenceChoice } from '../../../shared/analysis';
 import { RepresentError } from '../../../shared/errors';
-import { listReferences, parseCustomReference, type CustomReference, type ReferenceSummary } from '../../../shared/reference';
+import { listReferences, type CustomReference, type ReferenceSummary } from '../../../shared/reference';
 import type { Db } from '../../store/database';
 import { getSetting, setSetting } from '../../store/settings';
+import { readReferenceFile } from '../report/reference-file';
 
 export const IMPORTED_REFERENCES_SETTING = 'references.imported';
 /** England, Census 2021: the comparison when the analyst has not chosen one. */
 export const DEFAULT_REFERENCE_ID = 'census2021-england';
-/** A reference file is a few hundred rows; anything far larger is the wrong file. */
-const MAX_REFERENCE_BYTES = 5 * 1024 * 1024;
 
 export function listReferenceOptions(db: Db): ReferenceOption[] {
   const builtIn: ReferenceOption[] = listReferences().map((summary) => ({ id: summary.id, name: summary.name, kind: 'census-2021', summary }));
@@ -24,8 +21,7 @@ export function listReferenceOptions(db: Db): ReferenceOption[] {
 
 /** Reads, checks and stores a reference population CSV; importing a file of the same name again replaces it. */
 export async function importReference(db: Db, filePath: string): Promise<ReferenceOption> {
-  const text = await readReferenceText(filePath);
-  const reference = parseCustomReference(text, path.basename(filePath));
+  const reference = await readReferenceFile(filePath);
   const others = importedReferences(db).filter((r) => r.id !== reference.id);
   setSetting(db, IMPORTED_REFERENCES_SETTING, [...others, reference]);
   return importedOption(reference);
@@ -63,28 +59,4 @@ function importedOption(reference: CustomReference): ReferenceOption {
     notAvailable: [],
   };
   return { id: reference.id, name: reference.name, kind: 'imported', summary, description: `Imported from ${reference.fileName}: ${covers.join('; ')}.` };
-}
-
-async function readReferenceText(filePath: string): Promise<string> {
-  const location = { file: path.basename(filePath) };
-  let size: number;
-  try {
-    const info = await stat(filePath);
-    if (!info.isFile()) throw new RepresentError('not-a-file', 'The reference population is not a file.', { expected: 'a CSV file', found: 'a folder or device', location });
-    size = info.size;
-  } catch (e) {
-    if (e instanceof RepresentError) throw e;
-    throw new RepresentError('file-not-found', 'The reference population file cannot be read.', { expected: 'a readable CSV file', found: 'no file at that path, or no permission to read it', location });
-  }
-  if (size > MAX_REFERENCE_BYTES)
-    throw new RepresentError('bad-reference', 'The reference population file is too large.', {
-      expected: `a small CSV of at most ${MAX_REFERENCE_BYTES / 1024 / 1024} MB (one row per attribute and category)`,
-      found: `${(size / 1024 / 1024).toFixed(1)} MB`,
-      location,
-    });
-  try {
-    return await readFile(filePath, 'utf8');
-  } catch {
-    throw new RepresentError('file-not-found', 'The reference population file cannot be read.', { expected: 'a readable CSV file', found: 'a read error', location });
-  }
 }

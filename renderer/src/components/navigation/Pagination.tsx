@@ -16,32 +16,32 @@ export function Pagination({ label, previous, next, onSelect }: PaginationProps)
   return (
     <nav className="nhsuk-pagination" aria-label={label}>
       <ul className="nhsuk-list nhsuk-pagination__list">
-        {previous && (
-          <li className="nhsuk-pagination-item--previous">
-            <a className="nhsuk-pagination__link nhsuk-pagination__link--prev" href={`#${previous.id}`} rel="prev" onClick={selectWith(onSelect, previous.id)}>
-              <span className="nhsuk-pagination__title">
-                Previous<span className="nhsuk-u-visually-hidden"> page</span>
-              </span>
-              <span className="nhsuk-u-visually-hidden">:</span>
-              <span className="nhsuk-pagination__page">{previous.title}</span>
-              <Arrow direction="left" />
-            </a>
-          </li>
-        )}
-        {next && (
-          <li className="nhsuk-pagination-item--next">
-            <a className="nhsuk-pagination__link nhsuk-pagination__link--next" href={`#${next.id}`} rel="next" onClick={selectWith(onSelect, next.id)}>
-              <span className="nhsuk-pagination__title">
-                Next<span className="nhsuk-u-visually-hidden"> page</span>
-              </span>
-              <span className="nhsuk-u-visually-hidden">:</span>
-              <span className="nhsuk-pagination__page">{next.title}</span>
-              <Arrow direction="right" />
-            </a>
-          </li>
-        )}
+        {previous && <PageLink entry={previous} way="previous" onSelect={onSelect} />}
+        {next && <PageLink entry={next} way="next" onSelect={onSelect} />}
       </ul>
     </nav>
+  );
+}
+
+const WAYS = {
+  previous: { item: 'previous', link: 'prev', rel: 'prev', title: 'Previous', arrow: 'left' },
+  next: { item: 'next', link: 'next', rel: 'next', title: 'Next', arrow: 'right' },
+} as const;
+
+function PageLink({ entry, way, onSelect }: { entry: SubViewEntry; way: keyof typeof WAYS; onSelect(id: string): void }) {
+  const w = WAYS[way];
+  return (
+    <li className={`nhsuk-pagination-item--${w.item}`}>
+      <a className={`nhsuk-pagination__link nhsuk-pagination__link--${w.link}`} href={`#${entry.id}`} rel={w.rel} onClick={selectWith(onSelect, entry.id)}>
+        <span className="nhsuk-pagination__title">
+          {w.title}
+          <span className="nhsuk-u-visually-hidden"> page</span>
+        </span>
+        <span className="nhsuk-u-visually-hidden">:</span>
+        <span className="nhsuk-pagination__page">{entry.title}</span>
+        <Arrow direction={w.arrow} />
+      </a>
+    </li>
   );
 }
 
