@@ -1,20 +1,20 @@
 // Profiles a file in one streaming pass, split across worker threads at row boundaries.
 // The same service backs the CLI and the desktop app; it never holds a row beyond a chunk.
-import { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import { sniffDialect, type DialectOverrides, type Dialect } from '../../shared/ingest/dialect';
-import { CsvChunkReader, mergeIngestStats, nextRowStart, type IngestStats } from '../../shared/ingest/csv-chunk-reader';
-import { finishProfile, mergeProfileStates, type DatasetProfile, type ProfileOptions, type ProfileState } from '../../shared/profile';
-import { RepresentError, errorFromJSON, type SerializedError } from '../../shared/errors';
+import { CsvChunkReader, mergeIngestStats, nextRowStart } from '../../shared/ingest/csv-chunk-reader';
+import { finishProfile, mergeProfileStates, type DatasetProfile, type ProfileOptions } from '../../shared/profile';
+import { RepresentError } from '../../shared/errors';
 import { statInputFile, readHead, type OpenedFile } from './file-access';
 import { sha256File } from './fingerprint';
-import type { PartTask, WorkerMessage } from '../worker/messages';
-import { mergeTallyStates, type TallySpec, type TallyState } from '../../shared/analysis/tally';
+import { mergeTallyStates, type TallySpec } from '../../shared/analysis/tally';
 import type { AnalysisPlan, PlanOverrides } from '../../shared/analysis/plan';
+import type { TallyState } from '../../shared/analysis/tally';
+import { runParts, throwIfAborted, type PartRange, type PartResult, type PartRunContext } from './part-runner';
+import { defaultWorkerPath, dropWarmWorkers, startWorker, takeWarmWorker } from './profile-threads';
+
+export { warmWorkers, defaultWorkerPath } from './profile-threads';
 
 export interface ProfileProgress {
   bytesRead: number;
@@ -100,9 +100,8 @@ async function runPass(
   const workerPath = options.workerPath ?? defaultWorkerPath();
   const idle = Array.from({ length: partCount(file.sizeBytes, workers) }, () => takeWarmWorker(workerPath) ?? startWorker(workerPath));
   dropWarmWorkers();
-  let outcome: 'misaligned' | PartResult;
+  let results: PartResult[];
   let hashing: Promise<string>;
-  let started: number;
   let dialect: Dialect;
   let columns: string[];
   let headerWarnings: string[];
@@ -112,26 +111,25 @@ async function runPass(
     ({ columns, warnings: headerWarnings } = readColumns(head, dialect, file));
     const tallySpec = tallyFor?.(columns);
 
-    started = performance.now();
-    let parts = await planParts(file, dialect, workers);
-    const ctx: RunContext = { file, dialect, columns, options, started, workerPath, idle, ...(tallySpec ? { tally: tallySpec } : {}) };
+    const parts = await planParts(file, dialect, workers);
+    const ctx: PartRunContext = { file, dialect, columns, options, started: performance.now(), workerPath, idle, readChunkBytes: READ_CHUNK_BYTES, ...(tallySpec ? { tally: tallySpec } : {}) };
     const running = runParts(parts, ctx);
     // Hashed here, on this otherwise idle thread, once the workers have their parts.
     hashing = sha256File(file.path, options.signal);
     hashing.catch(() => undefined); // awaited below; avoid an unhandled rejection if parsing fails first
-    outcome = await running;
+    let outcome = await running;
     if (outcome === 'misaligned') {
       // A split point fell inside a quoted field that spans lines: redo the file as one part.
-      parts = [{ start: 0, end: file.sizeBytes }];
-      outcome = await runParts(parts, ctx);
+      outcome = await runParts([{ start: 0, end: file.sizeBytes }], { ...ctx, idle: [] });
     }
     if (outcome === 'misaligned') throw new Error('A single part cannot be misaligned');
+    results = outcome;
   } finally {
     // Threads started for parts that never came (a bad file, fewer parts than planned).
     for (const w of idle) void w.worker.terminate();
   }
 
-  const { state, stats, tally } = outcome;
+  const { state, stats, tally } = mergeParts(results);
   if (stats.rows === 0) {
     throw new RepresentError('header-only', 'The file has a header row but no data rows.', {
       expected: 'at least one data row after the header',
@@ -162,11 +160,6 @@ function readColumns(head: Uint8Array, dialect: Dialect, file: OpenedFile): { co
   for (let at = 0; at < head.length && (whole || reader.columns.length === 0); at += HEADER_SLICE_BYTES) reader.push(head.subarray(at, at + HEADER_SLICE_BYTES));
   if (whole) reader.end();
   return { columns: reader.columns, warnings: reader.warnings };
-}
-
-interface PartRange {
-  start: number;
-  end: number;
 }
 
 /**
@@ -200,190 +193,18 @@ async function planParts(file: OpenedFile, dialect: Dialect, workers: number): P
   return bounds.slice(1).map((end, i) => ({ start: bounds[i]!, end }));
 }
 
-interface RunContext {
-  file: OpenedFile;
-  dialect: Dialect;
-  columns: string[];
-  options: ProfileFileOptions;
-  started: number;
-  workerPath: string;
-  /** Threads started ahead and waiting for a part; taken before any new one is started. */
-  idle: StartedWorker[];
-  tally?: TallySpec;
-}
-
 /** The parts planParts will make of a file this size (fewer when a cut point cannot be found). */
 function partCount(sizeBytes: number, workers: number): number {
   return Math.max(1, Math.min(workers, Math.floor(sizeBytes / MIN_BYTES_PER_WORKER)));
 }
 
-interface StartedWorker {
-  worker: Worker;
-  /** Settles when the thread has ended, with its error if it failed outside profilePart's own handling. */
-  ended: Promise<Error | undefined>;
-}
-
-/** A profiling thread that waits for its PartTask (main/worker/profile-worker.ts). */
-/** Threads started before the pass was asked for (warmWorkers), waiting for their part. */
-const warm: (StartedWorker & { path: string })[] = [];
-
-/**
- * Starts `count` profiling threads now, for a pass that is about to come: the CLI calls it before
- * it loads a command's code (the mapping's validation, code sets, reference data), so a thread's
- * boot overlaps that work instead of following it. They are unref'd: a run that ends early (a
- * usage error) exits without waiting for them; the next pass takes them, and drops the rest.
- */
-export function warmWorkers(count = availableParallelism(), workerPath = defaultWorkerPath()): void {
-  while (warm.length < count) {
-    const started = startWorker(workerPath);
-    started.worker.unref();
-    warm.push({ ...started, path: workerPath });
-  }
-}
-
-function takeWarmWorker(workerPath: string): StartedWorker | undefined {
-  const i = warm.findIndex((w) => w.path === workerPath);
-  if (i < 0) return undefined;
-  const [taken] = warm.splice(i, 1);
-  taken!.worker.ref();
-  return taken;
-}
-
-/** Warm threads this pass did not need (a small file needs one part) end now. */
-function dropWarmWorkers(): void {
-  for (const w of warm.splice(0)) void w.worker.terminate();
-}
-
-/**
- * A profiling thread's young generation, in MiB (V8 makes it three semi-spaces: 2 MiB each here,
- * against 16 by default). The pass makes garbage at a steady rate — each window's rows die before
- * the next — so a small nursery is collected more often but each collection stays in cache, and
- * the thread touches ~30 MB less memory. Measured on the 1M-row bench file (2 workers, alternating
- * runs): ~9% less wall time and peak RSS 150 MiB instead of 212.
- */
-const WORKER_YOUNG_GENERATION_MB = 6;
-
-function startWorker(workerPath: string): StartedWorker {
-  const worker = new Worker(workerPath, { resourceLimits: { maxYoungGenerationSizeMb: WORKER_YOUNG_GENERATION_MB } });
-  let error: Error | undefined;
-  worker.on('error', (e) => (error ??= e));
-  return { worker, ended: new Promise((resolve) => worker.once('exit', () => resolve(error))) };
-}
-
-interface PartResult {
-  state: ProfileState;
-  stats: IngestStats;
-  tally?: TallyState;
-}
-
-async function runParts(
-  parts: PartRange[],
-  ctx: RunContext,
-): Promise<'misaligned' | PartResult> {
-  const bytesRead = new Array<number>(parts.length).fill(0);
-  const rows = new Array<number>(parts.length).fill(0);
-  const results = new Array<PartResult | undefined>(parts.length);
-  const errors = new Array<SerializedError | undefined>(parts.length);
-  let misaligned = false;
-  const running: Worker[] = [];
-
-  const reportProgress = () => {
-    if (!ctx.options.onProgress) return;
-    const read = bytesRead.reduce((a, b) => a + b, 0);
-    const seconds = (performance.now() - ctx.started) / 1000;
-    const rate = seconds > 0 ? read / seconds : 0;
-    ctx.options.onProgress({
-      bytesRead: read,
-      totalBytes: ctx.file.sizeBytes,
-      rows: rows.reduce((a, b) => a + b, 0),
-      bytesPerSecond: rate,
-      etaSeconds: rate > 0 ? Math.max(0, (ctx.file.sizeBytes - read) / rate) : null,
-    });
-  };
-
-  const runOne = async (range: PartRange, partIndex: number): Promise<void> => {
-    const task: PartTask = {
-      path: ctx.file.path,
-      fileLabel: ctx.file.label,
-      partIndex,
-      start: range.start,
-      end: range.end,
-      isLast: partIndex === parts.length - 1,
-      dialect: ctx.dialect,
-      columns: ctx.columns,
-      profileOptions: ctx.options.profile ?? {},
-      readChunkBytes: READ_CHUNK_BYTES,
-      ...(ctx.tally ? { tally: ctx.tally } : {}),
-    };
-    const started = ctx.idle.pop() ?? startWorker(ctx.workerPath);
-    const worker = started.worker;
-    running.push(worker);
-    worker.on('message', (m: WorkerMessage) => {
-      switch (m.type) {
-        case 'progress':
-          bytesRead[partIndex] = m.bytesRead;
-          rows[partIndex] = m.rows;
-          reportProgress();
-          break;
-        case 'done':
-          results[partIndex] = m.tally ? { state: m.state, stats: m.stats, tally: m.tally } : { state: m.state, stats: m.stats };
-          break;
-        case 'misaligned':
-          misaligned = true;
-          break;
-        case 'error':
-          errors[partIndex] = m.error;
-          break;
-      }
-    });
-    worker.postMessage(task);
-    const error = await started.ended;
-    if (error) throw error;
-  };
-
-  const onAbort = () => {
-    for (const w of running) void w.terminate();
-  };
-  ctx.options.signal?.addEventListener('abort', onAbort, { once: true });
-  try {
-    await Promise.all(parts.map(runOne));
-  } finally {
-    ctx.options.signal?.removeEventListener('abort', onAbort);
-  }
-  throwIfAborted(ctx.options.signal);
-  // A bad cut makes the later part parse from inside a field: its errors are artefacts of the cut.
-  if (misaligned) return 'misaligned';
-
-  // Report the earliest error in file order, with its row made absolute.
-  let rowsBefore = 0;
-  for (let i = 0; i < parts.length; i++) {
-    const error = errors[i];
-    if (error) {
-      const located = error.location.row === undefined ? error : { ...error, location: { ...error.location, row: error.location.row + rowsBefore } };
-      throw errorFromJSON(located);
-    }
-    rowsBefore += results[i]?.stats.rows ?? 0;
-  }
-
+/** The parts' results, in file order, as one. */
+function mergeParts(results: PartResult[]): PartResult {
   let merged = results[0];
-  if (!merged) throw new Error('Profiling worker exited without a result');
-  for (let i = 1; i < parts.length; i++) {
-    const next = results[i];
-    if (!next) throw new Error(`Profiling worker ${i} exited without a result`);
+  if (!merged) throw new Error('The pass ended without a result');
+  for (const next of results.slice(1)) {
     const tally: TallyState | undefined = merged.tally && next.tally ? mergeTallyStates(merged.tally, next.tally) : undefined;
     merged = { state: mergeProfileStates(merged.state, next.state), stats: mergeIngestStats(merged.stats, next.stats), ...(tally ? { tally } : {}) };
   }
   return merged;
-}
-
-function throwIfAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new RepresentError('cancelled', 'Profiling was cancelled. Nothing was saved.');
-}
-
-/** The built worker sits beside the CLI bundle; from TypeScript sources (tests), use the repo build. */
-export function defaultWorkerPath(): string {
-  const here = path.dirname(fileURLToPath(import.meta.url));
-  const beside = path.join(here, 'profile-worker.js');
-  if (existsSync(beside)) return beside;
-  return path.resolve(here, '../../out/node/profile-worker.js');
 }

@@ -1,5 +1,6 @@
 // The messages between the profiling job (main side) and each profiling worker thread.
 // Everything here crosses postMessage, so it is plain structured-clonable data.
+import type { MessagePort } from 'node:worker_threads';
 import type { Dialect } from '../../shared/ingest/dialect';
 import type { IngestStats } from '../../shared/ingest/csv-chunk-reader';
 import type { ProfileOptions, ProfileState } from '../../shared/profile';
@@ -23,6 +24,30 @@ export interface PartTask {
   readChunkBytes: number;
   /** When set, the part also tallies the mapped columns for the analysis (same rows, same pass). */
   tally?: TallySpec;
+  /**
+   * The job's line to this part while it runs (transferred with the task): the worker checks it
+   * between chunks for a SplitRequest, so a thread that finished early can take over the rest.
+   */
+  control?: MessagePort;
+  /**
+   * Columns to count in the sketch tier from the first row: columns that another part of the same
+   * file has already taken past the exact tier, so the merged result is a sketch anyway. Spares a
+   * part that starts late in the file the exact tier's first 100,000 values of its identifiers.
+   */
+  sketchColumns?: number[];
+}
+
+/** Job → worker, on the part's control port: end at a row start near the middle of what is left. */
+export interface SplitRequest {
+  type: 'split';
+  /** Leave the part whole when less than this is left to read. */
+  minBytes: number;
+}
+
+/** Worker → job, on the control port: where the part now ends (the rest is the job's), or null. */
+export interface SplitReply {
+  type: 'split-reply';
+  at: number | null;
 }
 
 export type WorkerMessage =
@@ -30,6 +55,8 @@ export type WorkerMessage =
   | {
       type: 'done';
       partIndex: number;
+      /** Where the part ended (exclusive): its task's end, or an accepted cut. */
+      end: number;
       state: ProfileState;
       stats: IngestStats;
       warnings: string[];

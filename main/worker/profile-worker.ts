@@ -8,8 +8,9 @@ import type { PartTask, WorkerMessage } from './messages';
 
 const post = (m: WorkerMessage) => parentPort?.postMessage(m);
 
-// once: with no listener left, the thread ends when the part is done.
-parentPort?.once('message', (task: PartTask) => {
+// A thread may take several parts in turn (the rest of a slower thread's part, after its own);
+// the job ends it when the pass is over.
+parentPort?.on('message', (task: PartTask) => {
   try {
     profilePart(task, post);
   } catch (e) {

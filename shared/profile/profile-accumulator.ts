@@ -37,6 +37,11 @@ export interface ProfileAccumulator {
 export interface AccumulatorFeatures {
   /** Keep each batch's cell codes for another consumer of the same rows (the analysis tally). */
   recordCells?: boolean;
+  /**
+   * Columns to count in the sketch tier from the start: only those that another part of the same
+   * file has already taken past the exact tier (merging with it makes them sketches regardless).
+   */
+  sketchColumns?: readonly number[];
 }
 
 const ROW_BLOCK = 1024;
@@ -59,6 +64,7 @@ class TableAccumulator implements ProfileAccumulator {
       : columns.map(() => new ColumnAccumulator(ctx));
     this.rows = from?.rows ?? 0;
     this.codes = features.recordCells ? columns.map(() => new Int32Array(ROW_BLOCK)) : null;
+    for (const c of features.sketchColumns ?? []) this.accumulators[c]?.enterSketchTier();
   }
 
   addRows(rows: readonly (readonly string[])[]): void {

@@ -1,0 +1,264 @@
+// Runs a pass's byte ranges on the profiling threads, one part per thread, and balances the end:
+// a thread that finishes while another still has a good stretch to read takes the second half of
+// it. Equal byte ranges do not take equal time: on the 2-core build machine one thread often
+// finished 300–500 ms after the other on the 1M-row file (scheduling — the hashing thread and
+// V8's background work share the cores — not data; either part could be the slow one), and the
+// pass waits for the slower. Handing over the rest of a part, rather than cutting the file into
+// many small parts up front, keeps the parts few: each new part starts its columns from nothing
+// and adds a merge.
+//
+// The hand-over: the job asks the running part, on its control port, to split what it has left;
+// the worker (which knows exactly where it is) ends the part at the first row start after the
+// middle of its remainder, speculatively as the first cuts are made (a cut inside a multi-line
+// quoted field makes that part end inside a quote, and the whole file is redone as one part), and
+// replies with the cut. Its 'done' message says where it really ended, and the results must cover
+// the file without gap or overlap.
+import { MessageChannel, type MessagePort } from 'node:worker_threads';
+import type { IngestStats } from '../../shared/ingest/csv-chunk-reader';
+import type { Dialect } from '../../shared/ingest/dialect';
+import type { ProfileState } from '../../shared/profile';
+import { RepresentError, errorFromJSON, type SerializedError } from '../../shared/errors';
+import type { TallySpec, TallyState } from '../../shared/analysis/tally';
+import type { OpenedFile } from './file-access';
+import type { PartTask, SplitReply, SplitRequest, WorkerMessage } from '../worker/messages';
+import { startWorker, type StartedWorker } from './profile-threads';
+import type { ProfileFileOptions } from './profile-job';
+
+export interface PartRange {
+  start: number;
+  end: number;
+}
+
+export interface PartResult {
+  state: ProfileState;
+  stats: IngestStats;
+  tally?: TallyState;
+}
+
+export interface PartRunContext {
+  file: OpenedFile;
+  dialect: Dialect;
+  columns: string[];
+  options: ProfileFileOptions;
+  /** performance.now() when the pass began (for the progress rate). */
+  started: number;
+  workerPath: string;
+  /** Threads started ahead and waiting for a part; taken before any new one is started. */
+  idle: StartedWorker[];
+  readChunkBytes: number;
+  tally?: TallySpec;
+}
+
+/** The results in file order, or 'misaligned' when a cut fell inside a quoted field. Throws a part's error (earliest in the file). */
+export type PartsOutcome = 'misaligned' | PartResult[];
+
+/**
+ * Below this much left to read, a hand-over costs about what it saves: the new part starts its
+ * exact-tier columns from nothing, and its state is one more to merge.
+ */
+const MIN_HANDOVER_BYTES = 8 * 1024 * 1024;
+
+interface LivePart extends PartRange {
+  index: number;
+  /** Where the worker said the part ended (its 'done' message). */
+  endedAt?: number;
+  bytesRead: number;
+  rows: number;
+  control: MessagePort;
+  outcome?: 'done' | 'misaligned' | 'error' | 'lost';
+  result?: PartResult;
+  error?: SerializedError;
+  /** Set while a split is asked for; called once with the new end, or null. */
+  decideSplit?: (at: number | null) => void;
+  settle: () => void;
+  settled: Promise<void>;
+}
+
+export async function runParts(ranges: PartRange[], ctx: PartRunContext): Promise<PartsOutcome> {
+  const parts: LivePart[] = [];
+  const threads: StartedWorker[] = [];
+  let stopping = false;
+
+  const reportProgress = () => {
+    if (!ctx.options.onProgress) return;
+    const read = parts.reduce((sum, p) => sum + p.bytesRead, 0);
+    const seconds = (performance.now() - ctx.started) / 1000;
+    const rate = seconds > 0 ? read / seconds : 0;
+    ctx.options.onProgress({
+      bytesRead: read,
+      totalBytes: ctx.file.sizeBytes,
+      rows: parts.reduce((sum, p) => sum + p.rows, 0),
+      bytesPerSecond: rate,
+      etaSeconds: rate > 0 ? Math.max(0, (ctx.file.sizeBytes - read) / rate) : null,
+    });
+  };
+
+  const onMessage = (m: WorkerMessage) => {
+    const part = parts[m.partIndex];
+    if (!part) return;
+    switch (m.type) {
+      case 'progress':
+        part.bytesRead = m.bytesRead;
+        part.rows = m.rows;
+        reportProgress();
+        return;
+      case 'done':
+        part.endedAt = m.end;
+        part.result = m.tally ? { state: m.state, stats: m.stats, tally: m.tally } : { state: m.state, stats: m.stats };
+        finish(part, 'done');
+        return;
+      case 'misaligned':
+        finish(part, 'misaligned');
+        return;
+      case 'error':
+        part.error = m.error;
+        finish(part, 'error');
+        return;
+    }
+  };
+
+  const finish = (part: LivePart, outcome: NonNullable<LivePart['outcome']>) => {
+    if (part.outcome) return;
+    part.outcome = outcome;
+    // A split still unanswered was made exactly when the part ended short of its end.
+    part.decideSplit?.(part.endedAt !== undefined && part.endedAt < part.end ? part.endedAt : null);
+    part.control.close();
+    part.settle();
+  };
+
+  const launch = (thread: StartedWorker, range: PartRange, sketchColumns: number[] = []): LivePart => {
+    const { port1, port2 } = new MessageChannel();
+    let settle!: () => void;
+    const settled = new Promise<void>((resolve) => (settle = resolve));
+    const part: LivePart = { ...range, index: parts.length, bytesRead: 0, rows: 0, control: port1, settle, settled };
+    parts.push(part);
+    port1.on('message', (reply: SplitReply) => part.decideSplit?.(reply.at));
+    const task: PartTask = {
+      path: ctx.file.path,
+      fileLabel: ctx.file.label,
+      partIndex: part.index,
+      start: range.start,
+      end: range.end,
+      isLast: range.end === ctx.file.sizeBytes,
+      dialect: ctx.dialect,
+      columns: ctx.columns,
+      profileOptions: ctx.options.profile ?? {},
+      readChunkBytes: ctx.readChunkBytes,
+      ...(ctx.tally ? { tally: ctx.tally } : {}),
+      control: port2,
+      ...(sketchColumns.length > 0 ? { sketchColumns } : {}),
+    };
+    thread.worker.postMessage(task, [port2]);
+    // A thread that dies mid-part (out of memory, terminated on cancel) loses the part.
+    void thread.ended.then(() => finish(part, 'lost'));
+    return part;
+  };
+
+  /** Asks `part` to split what it has left; resolves with its new end (the rest is free), or null. */
+  const askSplit = (part: LivePart): Promise<number | null> =>
+    new Promise((resolve) => {
+      part.decideSplit = (at) => {
+        part.decideSplit = undefined;
+        if (at !== null) part.end = at;
+        resolve(at);
+      };
+      const request: SplitRequest = { type: 'split', minBytes: MIN_HANDOVER_BYTES };
+      part.control.postMessage(request);
+    });
+
+  /** The second half of the part with the most left to read (by its last report), or undefined. */
+  const handOver = async (): Promise<PartRange | undefined> => {
+    let victim: LivePart | undefined;
+    for (const p of parts) {
+      if (p.outcome || p.decideSplit) continue;
+      if (!victim || remaining(p) > remaining(victim)) victim = p;
+    }
+    if (!victim || remaining(victim) < MIN_HANDOVER_BYTES) return undefined;
+    const end = victim.end;
+    const at = await askSplit(victim);
+    return at === null ? undefined : { start: at, end };
+  };
+
+  const runThread = async (thread: StartedWorker, first: PartRange): Promise<void> => {
+    let range: PartRange | undefined = first;
+    let sketchColumns: number[] = [];
+    while (range) {
+      const part = launch(thread, range, sketchColumns);
+      await part.settled;
+      if (part.outcome !== 'done') {
+        stopping = true;
+        return;
+      }
+      range = stopping ? undefined : await handOver();
+      sketchColumns = sketchTierColumns(part.result!.state);
+    }
+  };
+
+  const onAbort = () => {
+    stopping = true;
+    for (const t of threads) void t.worker.terminate();
+  };
+  ctx.options.signal?.addEventListener('abort', onAbort, { once: true });
+  try {
+    const runs = ranges.map((range) => {
+      const thread = ctx.idle.pop() ?? startWorker(ctx.workerPath);
+      threads.push(thread);
+      thread.worker.on('message', onMessage);
+      return runThread(thread, range);
+    });
+    await Promise.all(runs);
+  } finally {
+    ctx.options.signal?.removeEventListener('abort', onAbort);
+    for (const t of threads) void t.worker.terminate();
+  }
+  throwIfAborted(ctx.options.signal);
+
+  const inOrder = [...parts].sort((a, b) => a.start - b.start);
+  // A bad cut makes the later part parse from inside a field: its errors are artefacts of the cut.
+  if (inOrder.some((p) => p.outcome === 'misaligned')) return 'misaligned';
+  let rowsBefore = 0;
+  for (const p of inOrder) {
+    if (p.outcome === 'error' && p.error) {
+      const located = p.error.location.row === undefined ? p.error : { ...p.error, location: { ...p.error.location, row: p.error.location.row + rowsBefore } };
+      throw errorFromJSON(located);
+    }
+    if (p.outcome !== 'done') {
+      const cause = await threadError(threads);
+      throw cause ?? new Error(`Profiling worker exited without a result for part ${p.index}`);
+    }
+    rowsBefore += p.result!.stats.rows;
+  }
+  checkCoverage(inOrder, ranges);
+  return inOrder.map((p) => p.result!);
+}
+
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new RepresentError('cancelled', 'Profiling was cancelled. Nothing was saved.');
+}
+
+/** Columns this part took past the exact tier: the file's result for them is a sketch. */
+function sketchTierColumns(state: ProfileState): number[] {
+  return state.columnStates.flatMap((s, c) => (s.tier === 'sketch' ? [c] : []));
+}
+
+function remaining(p: LivePart): number {
+  return p.end - (p.start + p.bytesRead);
+}
+
+async function threadError(threads: StartedWorker[]): Promise<Error | undefined> {
+  for (const t of threads) {
+    const settled = await Promise.race([t.ended, Promise.resolve(null)]);
+    if (settled) return settled;
+  }
+  return undefined;
+}
+
+/** The parts, in file order, must tile the planned ranges exactly: a gap would lose rows, an overlap count them twice. */
+function checkCoverage(inOrder: LivePart[], planned: PartRange[]): void {
+  let at = planned[0]!.start;
+  for (const p of inOrder) {
+    if (p.start !== at || p.endedAt !== p.end) throw new Error('The parts of the pass do not cover the file exactly');
+    at = p.end;
+  }
+  if (at !== planned.at(-1)!.end) throw new Error('The parts of the pass do not reach the end of the file');
+}
