@@ -3,15 +3,15 @@
 import { open } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
 import { sniffDialect, type DialectOverrides, type Dialect } from '../../shared/ingest/dialect';
-import { CsvChunkReader, mergeIngestStats, nextRowStart } from '../../shared/ingest/csv-chunk-reader';
-import { finishProfile, mergeProfileStates, type DatasetProfile, type ProfileOptions } from '../../shared/profile';
+import { CsvChunkReader, mergeIngestStats, nextRowStart, type IngestStats } from '../../shared/ingest/csv-chunk-reader';
+import type { DatasetProfile, ProfileOptions } from '../../shared/profile';
 import { RepresentError } from '../../shared/errors';
 import { statInputFile, readHead, type OpenedFile } from './file-access';
 import { sha256File } from './fingerprint';
 import { mergeTallyStates, type TallySpec } from '../../shared/analysis/tally';
 import type { AnalysisPlan, PlanOverrides } from '../../shared/analysis/plan';
 import type { TallyState } from '../../shared/analysis/tally';
-import { runParts, throwIfAborted, type PartRange, type PartResult, type PartRunContext } from './part-runner';
+import { runParts, throwIfAborted, type PartRange, type PartResult, type PartRunContext, type PartsOutcome } from './part-runner';
 import { defaultWorkerPath, dropWarmWorkers, startWorker, takeWarmWorker } from './profile-threads';
 
 export { warmWorkers, defaultWorkerPath } from './profile-threads';
@@ -100,7 +100,7 @@ async function runPass(
   const workerPath = options.workerPath ?? defaultWorkerPath();
   const idle = Array.from({ length: partCount(file.sizeBytes, workers) }, () => takeWarmWorker(workerPath) ?? startWorker(workerPath));
   dropWarmWorkers();
-  let results: PartResult[];
+  let outcome: Exclude<PartsOutcome, 'misaligned'>;
   let hashing: Promise<string>;
   let dialect: Dialect;
   let columns: string[];
@@ -117,19 +117,19 @@ async function runPass(
     // Hashed here, on this otherwise idle thread, once the workers have their parts.
     hashing = sha256File(file.path, options.signal);
     hashing.catch(() => undefined); // awaited below; avoid an unhandled rejection if parsing fails first
-    let outcome = await running;
-    if (outcome === 'misaligned') {
+    let ran = await running;
+    if (ran === 'misaligned') {
       // A split point fell inside a quoted field that spans lines: redo the file as one part.
-      outcome = await runParts([{ start: 0, end: file.sizeBytes }], { ...ctx, idle: [] });
+      ran = await runParts([{ start: 0, end: file.sizeBytes }], { ...ctx, idle: [] });
     }
-    if (outcome === 'misaligned') throw new Error('A single part cannot be misaligned');
-    results = outcome;
+    if (ran === 'misaligned') throw new Error('A single part cannot be misaligned');
+    outcome = ran;
   } finally {
     // Threads started for parts that never came (a bad file, fewer parts than planned).
     for (const w of idle) void w.worker.terminate();
   }
 
-  const { state, stats, tally } = mergeParts(results);
+  const { stats, tally } = mergeParts(outcome.results);
   if (stats.rows === 0) {
     throw new RepresentError('header-only', 'The file has a header row but no data rows.', {
       expected: 'at least one data row after the header',
@@ -143,9 +143,9 @@ async function runPass(
     file: { name: file.label, sizeBytes: file.sizeBytes, modifiedIso: file.modifiedIso, sha256 },
     dialect,
     rows: stats.rows,
-    columns: finishProfile(state),
+    columns: outcome.columns,
     ingest: { ragged: stats.ragged, blankLines: stats.blankLines, warnings: headerWarnings },
-    options: state.options,
+    options: outcome.results[0]!.state.options,
   };
   return tally ? { profile, tally } : { profile };
 }
@@ -198,13 +198,13 @@ function partCount(sizeBytes: number, workers: number): number {
   return Math.max(1, Math.min(workers, Math.floor(sizeBytes / MIN_BYTES_PER_WORKER)));
 }
 
-/** The parts' results, in file order, as one. */
-function mergeParts(results: PartResult[]): PartResult {
-  let merged = results[0];
-  if (!merged) throw new Error('The pass ended without a result');
+/** The parts' ingest counts and tallies, in file order, as one (their columns are finished on the threads). */
+function mergeParts(results: PartResult[]): { stats: IngestStats; tally?: TallyState } {
+  let stats = results[0]!.stats;
+  let tally = results[0]!.tally;
   for (const next of results.slice(1)) {
-    const tally: TallyState | undefined = merged.tally && next.tally ? mergeTallyStates(merged.tally, next.tally) : undefined;
-    merged = { state: mergeProfileStates(merged.state, next.state), stats: mergeIngestStats(merged.stats, next.stats), ...(tally ? { tally } : {}) };
+    stats = mergeIngestStats(stats, next.stats);
+    if (tally && next.tally) tally = mergeTallyStates(tally, next.tally);
   }
-  return merged;
+  return tally ? { stats, tally } : { stats };
 }

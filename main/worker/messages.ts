@@ -3,7 +3,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { Dialect } from '../../shared/ingest/dialect';
 import type { IngestStats } from '../../shared/ingest/csv-chunk-reader';
-import type { ProfileOptions, ProfileState } from '../../shared/profile';
+import type { ColumnProfile, PartColumns, ProfileOptions, ProfileState } from '../../shared/profile';
 import type { SerializedError } from '../../shared/errors';
 import type { TallySpec, TallyState } from '../../shared/analysis/tally';
 
@@ -37,6 +37,21 @@ export interface PartTask {
   sketchColumns?: number[];
 }
 
+/**
+ * After the parts: merge and finish these columns (part-runner.ts shares the columns out between
+ * the threads, whose code is warm, instead of finishing them all on the job's thread).
+ */
+export interface FinishTask {
+  type: 'finish';
+  /** Every column name of the file. */
+  names: string[];
+  /** The file positions of the columns to finish; parts[*].columnStates follow this order. */
+  indices: number[];
+  options: ProfileOptions;
+  /** In file order. */
+  parts: PartColumns[];
+}
+
 /** Job → worker, on the part's control port: end at a row start near the middle of what is left. */
 export interface SplitRequest {
   type: 'split';
@@ -62,6 +77,8 @@ export type WorkerMessage =
       warnings: string[];
       tally?: TallyState;
     }
+  | { type: 'finished'; columns: ColumnProfile[] }
+  | { type: 'finish-error'; error: SerializedError }
   /** The part ended inside a quoted field: the speculative split landed inside a multi-line field. */
   | { type: 'misaligned'; partIndex: number }
   | { type: 'error'; partIndex: number; error: SerializedError };

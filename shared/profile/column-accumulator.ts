@@ -222,6 +222,45 @@ export class ColumnAccumulator {
     if (this.overExactCaps()) this.enterSketchTier();
   }
 
+  /**
+   * A fresh accumulator takes one saved exact state whole: its keys are distinct and were admitted
+   * under these same caps, so they go in without a lookup or admission check each (the merge at the
+   * end of a pass does this on the main thread, cold, while the user waits). False, with nothing
+   * changed, for a state these caps would not have produced; absorbExact then replays it.
+   */
+  private loadExact(s: ExactColumnState): boolean {
+    const matcher = this.ctx.matcher;
+    const n = s.keys.length;
+    const keyCodes = new Int32Array(Math.max(INITIAL_CAPACITY, n));
+    let nonMissingKeys = 0;
+    let nonMissingChars = 0;
+    let heldMissingKeys = 0;
+    for (let k = 0; k < n; k++) {
+      const key = s.keys[k]!;
+      const isMissing = matcher.bucketOf(key) !== NOT_MISSING;
+      if (isMissing) {
+        heldMissingKeys++;
+        if (key.length > MAX_HELD_MISSING_KEY_LENGTH) return false;
+      } else {
+        nonMissingKeys++;
+        nonMissingChars += key.length;
+      }
+      keyCodes[k] = keyCode(k, isMissing);
+    }
+    if (this.index!.size > 0 || heldMissingKeys > MAX_HELD_MISSING_KEYS || nonMissingKeys > this.ctx.options.exactDistinctCap || nonMissingChars > EXACT_TIER_MAX_CHARS) return false;
+    this.index = StringIndex.fromDistinctKeys(s.keys.slice());
+    this.counts = new Float64Array(keyCodes.length);
+    this.counts.set(s.counts);
+    this.firstRows = new Float64Array(keyCodes.length);
+    this.firstRows.set(s.firstRows);
+    this.keyCodes = keyCodes;
+    this.nonMissingKeys = nonMissingKeys;
+    this.nonMissingChars = nonMissingChars;
+    this.heldMissingKeys = heldMissingKeys;
+    for (let i = 0; i < this.missing.length; i++) this.missing[i] = this.missing[i]! + s.missing[i]!;
+    return true;
+  }
+
   toState(): ColumnState {
     if (this.index !== null) {
       const n = this.index.size;
@@ -240,7 +279,7 @@ export class ColumnAccumulator {
     const acc = new ColumnAccumulator(ctx);
     if (state.missing.length !== acc.missing.length) throw new Error('Column state does not match the missing tokens');
     if (state.tier === 'exact') {
-      acc.absorbExact(state, 0);
+      if (!acc.loadExact(state)) acc.absorbExact(state, 0);
     } else {
       acc.missing = state.missing.slice();
       acc.index = null;

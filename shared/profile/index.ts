@@ -16,6 +16,8 @@ export {
   profileAccumulatorFromState,
   mergeProfileStates,
   finishProfile,
+  finishColumnsOfParts,
+  type PartColumns,
   type ProfileAccumulator,
   type AccumulatorFeatures,
   type ProfileState,

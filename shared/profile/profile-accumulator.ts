@@ -141,6 +141,37 @@ export function mergeProfileStates(a: ProfileState, b: ProfileState): ProfileSta
   };
 }
 
+/** One part's share of the columns being finished: its rows, and the states of those columns only. */
+export interface PartColumns {
+  rows: number;
+  columnStates: ColumnState[];
+}
+
+/**
+ * Merges the parts (in file order) of some columns and finishes them: what finishProfile does for
+ * all columns, for a subset, so the finish can be shared between threads. `indices[i]` is the
+ * position in the file of the column whose states are `parts[*].columnStates[i]`.
+ */
+export function finishColumnsOfParts(names: readonly string[], indices: readonly number[], options: ProfileOptions, parts: readonly PartColumns[]): ColumnProfile[] {
+  if (parts.length === 0 || parts.some((p) => p.columnStates.length !== indices.length)) {
+    throw new RepresentError('internal', 'The columns to finish are not in the expected form.', {
+      expected: `${indices.length} column states in each of at least one part`,
+      found: 'something else',
+    });
+  }
+  const ctx = contextFor(resolveProfileOptions(options));
+  const rows = parts.reduce((sum, p) => sum + p.rows, 0);
+  return indices.map((c, i) => {
+    let state = parts[0]!.columnStates[i]!;
+    let offset = parts[0]!.rows;
+    for (const part of parts.slice(1)) {
+      state = mergeColumnStates(state, part.columnStates[i]!, offset, ctx);
+      offset += part.rows;
+    }
+    return finishColumn(names[c]!, c, rows, state, ctx);
+  });
+}
+
 export function finishProfile(state: ProfileState): ColumnProfile[] {
   checkState(state);
   const ctx = contextFor(state.options);

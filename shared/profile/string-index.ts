@@ -9,13 +9,37 @@ const EMPTY = -1;
 
 export class StringIndex {
   /** Keys in insertion order; a key's index is its position here. */
-  readonly keys: string[] = [];
+  readonly keys: string[];
   private hashes = new Int32Array(64);
   private slots = new Int32Array(128).fill(EMPTY);
   private mask = 127;
   // Where the last missed lookup would insert; insertAfterMiss uses it.
   private missHash = 0;
   private missSlot = 0;
+
+  constructor(keys: string[] = []) {
+    this.keys = keys;
+  }
+
+  /** An index over keys known to be distinct (a saved state's), built in one go: no lookups, no rehashing. */
+  static fromDistinctKeys(keys: string[]): StringIndex {
+    const index = new StringIndex(keys);
+    let mask = 127;
+    while ((keys.length + 1) * 2 > mask) mask = mask * 2 + 1;
+    const hashes = new Int32Array(Math.max(64, keys.length));
+    const slots = new Int32Array(mask + 1).fill(EMPTY);
+    for (let k = 0; k < keys.length; k++) {
+      const h = hashString(keys[k]!);
+      hashes[k] = h;
+      let s = h & mask;
+      while (slots[s] !== EMPTY) s = (s + 1) & mask;
+      slots[s] = k;
+    }
+    index.hashes = hashes;
+    index.slots = slots;
+    index.mask = mask;
+    return index;
+  }
 
   get size(): number {
     return this.keys.length;

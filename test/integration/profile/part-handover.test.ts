@@ -9,7 +9,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { writeSampleExtract } from '../../../main/services/sample-data';
 import { readHead, statInputFile, type OpenedFile } from '../../../main/services/file-access';
-import { runParts, type PartRange, type PartResult } from '../../../main/services/part-runner';
+import { runParts, type PartRange } from '../../../main/services/part-runner';
 import { defaultWorkerPath } from '../../../main/services/profile-threads';
 import { profileFile } from '../../../main/services/profile-job';
 import { sniffDialect, type Dialect } from '../../../shared/ingest/dialect';
@@ -91,7 +91,7 @@ describe('a thread that finishes early takes over the rest of another part', () 
       readChunkBytes: 1024 * 1024,
     });
     expect(outcome).not.toBe('misaligned');
-    const results = outcome as PartResult[];
+    const { results, columns: finished } = outcome as Exclude<typeof outcome, 'misaligned'>;
     // The long part was split at least once: three or more parts in the end.
     expect(results.length).toBeGreaterThanOrEqual(3);
     expect(progress.at(-1)).toBe(file.sizeBytes);
@@ -101,6 +101,8 @@ describe('a thread that finishes early takes over the rest of another part', () 
     const whole = await profileFile(file.path, { workers: 1, profile: PROFILE });
     expect(merged.columnStates[0]!.tier).toBe('sketch');
     expectSame(whole.columns, finishProfile(merged));
+    // The columns finished on the threads, shared out between them, are the same again.
+    expectSame(whole.columns, finished);
   }, 120_000);
 
   it('leaves parts alone when too little is left to be worth a hand-over', async () => {
@@ -114,6 +116,6 @@ describe('a thread that finishes early takes over the rest of another part', () 
       { file, dialect, columns, options: { profile: PROFILE }, started: performance.now(), workerPath: defaultWorkerPath(), idle: [], readChunkBytes: 1024 * 1024 },
     );
     expect(outcome).not.toBe('misaligned');
-    expect((outcome as PartResult[]).length).toBe(2);
+    expect((outcome as Exclude<typeof outcome, 'misaligned'>).results.length).toBe(2);
   }, 120_000);
 });
