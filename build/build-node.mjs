@@ -22,6 +22,16 @@ export const nodeEntries = {
   bench: 'test/bench/bench.ts',
 };
 
+/** zod's locales index → English only (see build/zod-locales-english.mjs). */
+const zodEnglishOnly = {
+  name: 'zod-english-only',
+  setup(b) {
+    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
+      args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`) ? { path: path.join(root, 'build', 'zod-locales-english.mjs') } : undefined,
+    );
+  },
+};
+
 export async function buildNode() {
   const started = Date.now();
   const result = await build({
@@ -41,6 +51,7 @@ export async function buildNode() {
     // CommonJS dependencies (papaparse) call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: quiet ? 'warning' : 'info',
+    plugins: [zodEnglishOnly],
     write: false,
   });
   await mkdir(path.join(root, 'out/node'), { recursive: true });
