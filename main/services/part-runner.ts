@@ -214,7 +214,11 @@ export async function runParts(ranges: PartRange[], ctx: PartRunContext): Promis
     throwIfAborted(ctx.options.signal);
     const results = await partResults(parts, ranges, threads);
     if (results === 'misaligned') return 'misaligned';
-    const columns = await finishOnThreads(threads, results, ctx.columns);
+    // Cancelled while finishing: the threads were ended, and that is the cancellation, not a failure.
+    const columns = await finishOnThreads(threads, results, ctx.columns).catch((e: unknown) => {
+      throwIfAborted(ctx.options.signal);
+      throw e;
+    });
     throwIfAborted(ctx.options.signal);
     return { results, columns };
   } finally {
