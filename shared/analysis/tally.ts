@@ -14,6 +14,11 @@ import { ageInYears, civilFromDays, parseDate } from '../demographics/dates';
 import { MissingMatcher, NOT_MISSING } from '../profile/missing-values';
 import { MISSING_NO_KEY, PRESENT_NO_KEY, type CellCodes } from '../profile/cell-codes';
 import { resolveProfileOptions, type ProfileOptions } from '../profile/options';
+import { DenseTable, type RowBatch } from './tally-dense';
+import { MAX_DIMENSION_VALUES, SparseTable, packKey } from './tally-sparse';
+import { chooseSources } from './tally-sources';
+
+export { MAX_DIMENSION_VALUES };
 
 /** How a dimension's raw cell becomes its key component. */
 export type DimensionTransform =
@@ -75,8 +80,6 @@ export const FUTURE_DATE = '\u0000future-date';
 
 /** Default cap on entries per table; the cells held are capped too (see tallyKeyCap). */
 export const DEFAULT_MAX_KEYS = 200_000;
-/** Distinct key components per dimension: ids are packed 16 bits each into a double (3 × 16 < 53). */
-export const MAX_DIMENSION_VALUES = 65_536;
 /** Entries × columns of missing counts held at most (8 bytes each: 64 MB). */
 const MAX_MISSING_CELLS = 8_000_000;
 
@@ -86,8 +89,15 @@ export function tallyKeyCap(columnCount: number, maxKeys = DEFAULT_MAX_KEYS): nu
 }
 
 const MEMO_LIMIT = 1 << 17;
-const SMALL_ID = 1 << 10;
-const LARGE_KEY_OFFSET = 2 ** 30;
+
+/** Dense cells per table at most (4 bytes each), before it falls back to a Map. */
+const DENSE_MAX_CELLS = 1 << 20;
+/** Dense cells at most for a table that also counts missing values per column (8 bytes × columns each). */
+const DENSE_MAX_MISSING_CELLS = 1 << 15;
+/** Tables of more dimensions are kept in a Map from the start (packKey is exact up to three). */
+const DENSE_MAX_DIMS = 3;
+/** A table's extent per dimension, as far as its dense cap is concerned (see denseFits). */
+const MIN_CAP_EXTENT = 8;
 
 function transformer(t: DimensionTransform): ((raw: string) => string) | undefined {
   if (t.kind === 'raw') return undefined;
@@ -113,121 +123,49 @@ function ownString(s: string): string {
   return s.length < 13 ? s : (' ' + s).slice(1);
 }
 
-interface LiveTable {
-  dims: number[];
-  map: Map<number, number>;
-  ids: number[];
-  counts: number[];
-  missing: Float64Array | undefined;
-  /** Cross tables start dense (an array increment per row); past DENSE_MAX_CELLS they move to the map. */
-  dense: DenseCounts | undefined;
-}
-
-/** Dense cells per table at most (4 bytes each), before it falls back to a Map. */
-const DENSE_MAX_CELLS = 1 << 20;
-/** Dense cells at most for a table that also counts missing values per column (8 bytes × columns each). */
-const DENSE_MAX_MISSING_CELLS = 1 << 15;
-
-/**
- * Counts over up to three dimensions in a flat array whose extent per dimension grows (doubling)
- * with the dictionaries, optionally with a missing count per column per cell. Demographic
- * dictionaries are small (ages ~100, ethnic codes ~20, quarters ~30), so a row costs an array
- * increment per table instead of a hash lookup. Unused dimensions have extent 1 and id 0.
- */
-class DenseCounts {
-  readonly k: number;
-  caps = [1, 1, 1];
-  cells: Uint32Array;
-  missing: Float64Array | undefined;
-  private readonly maxCells: number;
-  // Flat fields for the hot path: the row-id slots of the dimensions (-1 unused) and the extents.
-  private readonly d0: number;
-  private readonly d1: number;
-  private readonly d2: number;
-  private c0 = 1;
-  private c1 = 1;
-  private c2 = 1;
-
-  constructor(
-    dims: readonly number[],
-    readonly width: number,
-    withMissing: boolean,
-  ) {
-    this.k = dims.length;
-    this.d0 = dims[0] ?? -1;
-    this.d1 = dims[1] ?? -1;
-    this.d2 = dims[2] ?? -1;
-    for (let d = 0; d < this.k; d++) this.caps[d] = 8;
-    [this.c0, this.c1, this.c2] = this.caps as [number, number, number];
-    const size = this.caps[0]! * this.caps[1]! * this.caps[2]!;
-    this.cells = new Uint32Array(size);
-    this.missing = withMissing ? new Float64Array(size * width) : undefined;
-    this.maxCells = withMissing ? DENSE_MAX_MISSING_CELLS : DENSE_MAX_CELLS;
-  }
-
-  /** Adds one row and returns its cell, or -1 when the table would need more than its cell cap. */
-  add(ids: Int32Array): number {
-    const i0 = this.d0 < 0 ? 0 : ids[this.d0]!;
-    const i1 = this.d1 < 0 ? 0 : ids[this.d1]!;
-    const i2 = this.d2 < 0 ? 0 : ids[this.d2]!;
-    if (i0 >= this.c0 || i1 >= this.c1 || i2 >= this.c2) {
-      if (!this.grow(i0, i1, i2)) return -1;
-    }
-    const pos = (i0 * this.c1 + i1) * this.c2 + i2;
-    this.cells[pos]!++;
-    return pos;
-  }
-
-  private grow(i0: number, i1: number, i2: number): boolean {
-    const want = [i0, i1, i2];
-    const caps = this.caps.map((c, d) => {
-      while (c <= want[d]!) c *= 2;
-      return c;
-    });
-    const size = caps[0]! * caps[1]! * caps[2]!;
-    if (size > this.maxCells) return false;
-    const cells = new Uint32Array(size);
-    const missing = this.missing ? new Float64Array(size * this.width) : undefined;
-    const W = this.width;
-    this.forEach((ids, n, from) => {
-      const to = ((ids[0] ?? 0) * caps[1]! + (ids[1] ?? 0)) * caps[2]! + (ids[2] ?? 0);
-      cells[to] = n;
-      if (missing) missing.set(this.missing!.subarray(from * W, from * W + W), to * W);
-    });
-    this.caps = caps;
-    [this.c0, this.c1, this.c2] = caps as [number, number, number];
-    this.cells = cells;
-    this.missing = missing;
-    return true;
-  }
-
-  /** Every non-zero cell: its ids (k of them), count and position. */
-  forEach(f: (ids: number[], count: number, pos: number) => void): void {
-    const c1 = this.caps[1]!;
-    const c2 = this.caps[2]!;
-    for (let pos = 0; pos < this.cells.length; pos++) {
-      const n = this.cells[pos]!;
-      if (n === 0) continue;
-      f([Math.floor(pos / (c1 * c2)), Math.floor(pos / c2) % c1, pos % c2].slice(0, this.k), n, pos);
-    }
-  }
-}
+type LiveTable = DenseTable | SparseTable;
 
 export class TallyAccumulator {
   private rows = 0;
   private overflowRows = 0;
   private readonly dicts: Map<string, number>[];
   private readonly values: string[][];
+  /** Per spec table, in the spec's order. */
   private readonly tables: LiveTable[];
+  /**
+   * Wider tables counted instead of some spec tables (tally-sources.ts). A member's counts are
+   * its own cells (counted before it joined) plus the source's sum; its missing counts are always
+   * its own, counted from the batch's missing cells.
+   */
+  private sources: { table: DenseTable; members: number[] }[] = [];
+  /** Per spec table, the source its counts come from, if any. */
+  private readonly sourceOf: (DenseTable | undefined)[];
+  /**
+   * The extents changed since the sources were chosen: choose again before the next batch. Not
+   * before the first: every extent is 1 until its rows come.
+   */
+  private sourcesStale = false;
+  private readonly hasMissingTables: boolean;
   private readonly dims: number[];
   private readonly transforms: (((raw: string) => string) | undefined)[];
   private readonly memos: Map<string, number>[];
   private readonly matcher: MissingMatcher;
   private readonly width: number;
-  private readonly rowIds: Int32Array;
-  private readonly missingCols: Int32Array;
   /** Per dimension: the profile's exact-tier key index -> this dimension's value id (-1: not seen yet). */
   private readonly keyIds: Int32Array[];
+  /** Per dimension, a power of two above every id counted so far: the dense tables' extent. */
+  private readonly extentOf: number[];
+  /** The batch being counted (buffers reused between batches). */
+  private readonly batch: RowBatch;
+  /** Per row of the batch: 1 when a value is past its dimension's cap (the row is not counted). */
+  private skipped = new Uint8Array(0);
+  /** Per row of the batch: its index in batch.ids once skipped rows are taken out, or -1. */
+  private keptIndex = new Int32Array(0);
+  /**
+   * Per dimension, the OR of the batch's ids: extents are powers of two, so it reaches a
+   * dimension's extent exactly when some id does (one OR per cell instead of a compare).
+   */
+  private readonly batchBits: Int32Array;
   /** Cell codes worked out here when addRows is given none (no profile accumulator alongside). */
   private ownCodes: Int32Array[];
 
@@ -238,23 +176,22 @@ export class TallyAccumulator {
   ) {
     this.matcher = new MissingMatcher(resolveProfileOptions(profileOptions).missingTokens);
     this.width = columns.length;
+    const D = spec.dimensions.length;
     this.dims = spec.dimensions.map((d) => d.column);
     this.transforms = spec.dimensions.map((d) => transformer(d.transform));
     this.memos = spec.dimensions.map(() => new Map());
     this.dicts = spec.dimensions.map(() => new Map());
     this.values = spec.dimensions.map(() => []);
-    this.rowIds = new Int32Array(spec.dimensions.length);
-    this.missingCols = new Int32Array(this.width);
     this.keyIds = spec.dimensions.map(() => new Int32Array(0));
+    this.extentOf = spec.dimensions.map(() => 1);
+    this.batch = { rows: 0, ids: spec.dimensions.map(() => new Int32Array(0)), missingRows: new Int32Array(0), missingColumns: new Int32Array(0), missingCount: 0 };
+    this.batchBits = new Int32Array(D);
     this.ownCodes = [];
-    this.tables = spec.tables.map((t) => ({
-      dims: t.dims.slice(),
-      map: new Map(),
-      ids: [],
-      counts: [],
-      missing: t.missing ? new Float64Array(64 * Math.max(1, this.width)) : undefined,
-      dense: t.dims.length <= 3 ? new DenseCounts(t.dims, this.width, t.missing) : undefined,
-    }));
+    this.tables = spec.tables.map((t) =>
+      t.dims.length <= DENSE_MAX_DIMS ? new DenseTable(t.dims.slice(), this.extentOf, this.width, t.missing) : new SparseTable(t.dims.slice(), this.width, t.missing),
+    );
+    this.hasMissingTables = spec.tables.some((t) => t.missing);
+    this.sourceOf = spec.tables.map(() => undefined);
   }
 
   /**
@@ -284,51 +221,15 @@ export class TallyAccumulator {
     return id;
   }
 
-  private newEntry(t: LiveTable, key: number): number {
-    const id = t.counts.length;
-    t.map.set(key, id);
-    t.counts.push(0);
-    for (const d of t.dims) t.ids.push(this.rowIds[d]!);
-    if (t.missing) {
-      const need = (id + 1) * this.width;
-      if (need > t.missing.length) {
-        const grown = new Float64Array(Math.max(need, t.missing.length * 2));
-        grown.set(t.missing);
-        t.missing = grown;
-      }
-    }
-    return id;
-  }
-
-  /** Moves a dense table's cells into its map (it outgrew DENSE_MAX_CELLS). */
-  private leaveDense(t: LiveTable): void {
-    const dense = t.dense!;
-    t.dense = undefined;
-    const W = this.width;
-    dense.forEach((ids, n, pos) => {
-      const key = packKey(Int32Array.from(ids), ids.map((_, i) => i));
-      const id = t.counts.length;
-      t.map.set(key, id);
-      t.counts.push(n);
-      t.ids.push(...ids);
-      if (t.missing && dense.missing) {
-        if ((id + 1) * W > t.missing.length) {
-          const grown = new Float64Array(Math.max((id + 1) * W, t.missing.length * 2));
-          grown.set(t.missing);
-          t.missing = grown;
-        }
-        t.missing.set(dense.missing.subarray(pos * W, pos * W + W), id * W);
-      }
-    });
-  }
-
-  /** The id of the cell whose profile key is k (its raw value is `raw`), memoised by key. */
-  private idOfKey(d: number, k: number, raw: string): number {
+  /**
+   * The id of a cell that missed the key memo (or has no key: code < 0), from its raw string, and
+   * memoised by key when it has one. The hot loop reads the row's string only when it gets here.
+   */
+  private idOfCell(d: number, code: number, raw: string): number {
+    if (code < 0) return this.idOf(d, raw);
+    const k = code >> 1;
     let memo = this.keyIds[d]!;
-    if (k < memo.length) {
-      const id = memo[k]!;
-      if (id >= 0) return id;
-    } else {
+    if (k >= memo.length) {
       const grown = new Int32Array(Math.max(64, k + 1, memo.length * 2)).fill(-1);
       grown.set(memo);
       this.keyIds[d] = memo = grown;
@@ -353,71 +254,213 @@ export class TallyAccumulator {
 
   /**
    * Hot path. `cells`: what the profile accumulator found for these same rows (its cell codes:
-   * each cell's missing flag and exact-tier key), so a row costs an array read per dimension and
-   * per column instead of a string lookup and a missing check; then one array increment (or
-   * numeric Map lookup) per table. Key ids are memoised, so every call must pass the codes of the
-   * same accumulator (built with the same profile options), or none.
+   * each cell's missing flag and exact-tier key), so a cell costs an array read instead of a
+   * string lookup and a missing check. The batch is worked column by column: each dimension's ids
+   * for every row, the missing cells, then each table over every row (see countBatch). Key ids are
+   * memoised, so every call must pass the codes of the same accumulator (built with the same
+   * profile options), or none.
    */
   addRows(rows: readonly (readonly string[])[], cells?: CellCodes): void {
     const codes = cells ?? this.codesFor(rows);
     if (codes.rows !== rows.length || codes.columns.length !== this.width) {
       throw new RepresentError('internal', 'The tally was given cell codes for other rows.', { expected: `${rows.length} rows of ${this.width} columns`, found: `${codes.rows} rows of ${codes.columns.length} columns` });
     }
-    const width = this.width;
-    const columnCodes = codes.columns;
-    const D = this.dims.length;
-    const columnOf = this.dims;
-    const dimCodes = columnOf.map((c) => columnCodes[c]!);
-    const rowIds = this.rowIds;
-    const missingCols = this.missingCols;
-    const tables = this.tables;
-    const maxKeys = this.spec.maxKeys;
-    rows: for (let r = 0; r < rows.length; r++) {
-      for (let d = 0; d < D; d++) {
-        const code = dimCodes[d]![r]!;
-        const id = code >= 0 ? this.idOfKey(d, code >> 1, rows[r]![columnOf[d]!] ?? '') : this.idOf(d, rows[r]![columnOf[d]!] ?? '');
+    this.reserve(rows.length);
+    const skipped = this.readIds(rows, codes);
+    this.batch.rows = skipped === 0 ? rows.length : this.takeOutSkipped(rows.length);
+    if (this.hasMissingTables) this.readMissing(codes, rows.length, skipped > 0);
+    if (this.sourcesStale) this.chooseSources();
+    this.countBatch();
+    this.overflowRows += skipped;
+    this.rows += rows.length;
+  }
+
+  /** Room for a batch of n rows in the reused buffers. */
+  private reserve(n: number): void {
+    const b = this.batch;
+    if ((b.ids[0]?.length ?? n) >= n && this.skipped.length >= n) return;
+    const size = Math.max(1024, n);
+    b.ids = b.ids.map(() => new Int32Array(size));
+    this.skipped = new Uint8Array(size);
+    this.keptIndex = new Int32Array(size);
+  }
+
+  /**
+   * Each row's value id per dimension, a dimension at a time; returns how many rows have a value
+   * past its dimension's cap. Such a row is marked skipped and, as in a row-at-a-time pass, its
+   * later dimensions are not read (so none of its values enters a dictionary after that).
+   */
+  private readIds(rows: readonly (readonly string[])[], codes: CellCodes): number {
+    const n = rows.length;
+    const skipped = this.skipped;
+    let nSkipped = 0;
+    for (let d = 0; d < this.dims.length; d++) {
+      const column = this.dims[d]!;
+      const cellCodes = codes.columns[column]!;
+      const out = this.batch.ids[d]!;
+      const checkSkipped = nSkipped > 0;
+      let bits = 0;
+      for (let r = 0; r < n; r++) {
+        if (checkSkipped && skipped[r] === 1) continue;
+        // Ids straight from the memo by the profile's key, up to a miss (a row at a time once
+        // rows of the batch are skipped).
+        const end = checkSkipped ? r + 1 : n;
+        const stop = idsFromMemo(cellCodes, this.keyIds[d]!, out, r, end);
+        bits |= orOf(out, r, stop);
+        if (stop === end) {
+          r = end - 1;
+          continue;
+        }
+        // A miss: the row's string is read only here.
+        r = stop;
+        const id = this.idOfCell(d, cellCodes[r]!, rows[r]![column] ?? '');
         if (id < 0) {
-          this.overflowRows++;
-          continue rows;
+          if (nSkipped === 0) skipped.fill(0, 0, n);
+          skipped[r] = 1;
+          nSkipped++;
+          continue;
         }
-        rowIds[d] = id;
+        out[r] = id;
+        bits |= id;
       }
-      let nMissing = 0;
-      for (let c = 0; c < width; c++) if ((columnCodes[c]![r]! & 1) !== 0) missingCols[nMissing++] = c;
-      for (let ti = 0; ti < tables.length; ti++) {
-        const t = tables[ti]!;
-        const dims = t.dims;
-        const dense = t.dense;
-        if (dense !== undefined) {
-          const pos = dense.add(rowIds);
-          if (pos >= 0) {
-            const m = dense.missing;
-            if (m !== undefined) {
-              const base = pos * width;
-              for (let j = 0; j < nMissing; j++) m[base + missingCols[j]!]!++;
-            }
-            continue;
-          }
-          this.leaveDense(t);
-        }
-        const key = packKey(rowIds, dims);
-        let id = t.map.get(key);
-        if (id === undefined) {
-          if (t.counts.length >= maxKeys) {
-            this.overflowRows++;
-            continue;
-          }
-          id = this.newEntry(t, key);
-        }
-        t.counts[id]!++;
-        const missing = t.missing;
-        if (missing !== undefined) {
-          const base = id * width;
-          for (let j = 0; j < nMissing; j++) missing[base + missingCols[j]!]!++;
-        }
+      this.batchBits[d] = bits;
+    }
+    return nSkipped;
+  }
+
+  /** Closes the gaps that skipped rows leave in batch.ids; returns the rows kept. */
+  private takeOutSkipped(n: number): number {
+    let kept = 0;
+    for (let r = 0; r < n; r++) this.keptIndex[r] = this.skipped[r] === 1 ? -1 : kept++;
+    for (const ids of this.batch.ids) {
+      for (let r = 0; r < n; r++) {
+        const to = this.keptIndex[r]!;
+        if (to >= 0) ids[to] = ids[r]!;
       }
     }
-    this.rows += rows.length;
+    return kept;
+  }
+
+  /** The batch's missing cells, a column at a time (the flag is bit 0 of every cell code). */
+  private readMissing(codes: CellCodes, n: number, someSkipped: boolean): void {
+    const b = this.batch;
+    let m = 0;
+    for (let c = 0; c < this.width; c++) {
+      const cellCodes = codes.columns[c]!;
+      for (let r = nextMissing(cellCodes, 0, n); r < n; r = nextMissing(cellCodes, r + 1, n)) {
+        const row = someSkipped ? this.keptIndex[r]! : r;
+        if (row < 0) continue;
+        if (m === b.missingRows.length) this.growMissing();
+        b.missingRows[m] = row;
+        b.missingColumns[m++] = c;
+      }
+    }
+    b.missingCount = m;
+  }
+
+  private growMissing(): void {
+    const b = this.batch;
+    const size = Math.max(1024, b.missingRows.length * 2);
+    const rows = new Int32Array(size);
+    const columns = new Int32Array(size);
+    rows.set(b.missingRows);
+    columns.set(b.missingColumns);
+    b.missingRows = rows;
+    b.missingColumns = columns;
+  }
+
+  /**
+   * Counts the batch into every table. Dense tables need every id below their extents, so the
+   * batch is cut at each row that brings a dimension a value past its extent: rows before it are
+   * counted, the extents grow (and a table past its dense cap moves to a Map, exactly there),
+   * then counting goes on. That happens a few times per dimension per file.
+   */
+  private countBatch(): void {
+    const n = this.batch.rows;
+    let from = 0;
+    for (const [row, grown] of this.growthRows()) {
+      this.countRange(from, row);
+      // The rest of the batch counts every table on its own; sources are chosen again for the
+      // next batch (a batch often brings several new extents: choosing once is cheaper).
+      this.dropSources();
+      for (const [d, extent] of grown) this.extentOf[d] = extent;
+      this.resizeTables(grown.map(([d]) => d));
+      from = row;
+    }
+    this.countRange(from, n);
+  }
+
+  /** The rows of the batch where a dimension's extent must grow, in order, with the new extents. */
+  private growthRows(): [number, [number, number][]][] {
+    if (this.extentOf.every((extent, d) => this.batchBits[d]! < extent)) return [];
+    const at = new Map<number, [number, number][]>();
+    for (let d = 0; d < this.dims.length; d++) {
+      let extent = this.extentOf[d]!;
+      if (this.batchBits[d]! < extent) continue;
+      const ids = this.batch.ids[d]!;
+      for (let r = 0; r < this.batch.rows; r++) {
+        const id = ids[r]!;
+        if (id < extent) continue;
+        while (extent <= id) extent *= 2;
+        const grown = at.get(r) ?? [];
+        grown.push([d, extent]);
+        at.set(r, grown);
+      }
+    }
+    return [...at.entries()].sort((a, b) => a[0] - b[0]);
+  }
+
+  private countRange(from: number, to: number): void {
+    if (from >= to) return;
+    const b = this.batch;
+    for (const s of this.sources) s.table.count(b, from, to);
+    this.tables.forEach((t, i) => {
+      if (t instanceof SparseTable) this.overflowRows += t.count(b, from, to, this.spec.maxKeys);
+      else if (this.sourceOf[i] === undefined) t.count(b, from, to);
+      if (b.missingCount > 0) t.countMissing(b, from, to);
+    });
+  }
+
+  /** Picks the wider tables to count for the current extents (dense spec tables only: their output is in cell order either way). */
+  private chooseSources(): void {
+    this.sourcesStale = false;
+    const candidates = this.tables.map((t) => (t instanceof DenseTable ? t.dims : null));
+    this.sources = chooseSources(candidates, this.extentOf).map((g) => {
+      const table = new DenseTable(g.dims, this.extentOf, this.width, false);
+      for (const m of g.members) this.sourceOf[m] = table;
+      return { table, members: g.members };
+    });
+  }
+
+  /** Adds each source's sums into its members, which are counted on their own again until chooseSources. */
+  private dropSources(): void {
+    for (const { table, members } of this.sources) {
+      for (const m of members) {
+        table.addInto(this.tables[m] as DenseTable);
+        this.sourceOf[m] = undefined;
+      }
+    }
+    this.sources = [];
+    this.sourcesStale = true;
+  }
+
+  /** New extents for dimensions `grown`: each dense table over them is laid out again, or moves to a Map. */
+  private resizeTables(grown: number[]): void {
+    this.tables.forEach((t, i) => {
+      if (!(t instanceof DenseTable) || !t.dims.some((d) => grown.includes(d))) return;
+      if (this.denseFits(t.dims, t.missing !== undefined)) t.resize(this.extentOf);
+      else this.tables[i] = SparseTable.fromDense(t);
+    });
+  }
+
+  /**
+   * Whether a table over dims stays dense. The cap counts each dimension's extent as at least
+   * MIN_CAP_EXTENT, as when every table started with 8 cells per dimension, so a table moves to
+   * its Map at the same row (and its entries come out in the same order) as it always has.
+   */
+  private denseFits(dims: readonly number[], withMissing: boolean): boolean {
+    const cells = dims.reduce((n, d) => n * Math.max(MIN_CAP_EXTENT, this.extentOf[d]!), 1);
+    return cells <= (withMissing ? DENSE_MAX_MISSING_CELLS : DENSE_MAX_CELLS);
   }
 
   toState(): TallyState {
@@ -427,64 +470,74 @@ export class TallyAccumulator {
       columns: this.columns.slice(),
       rows: this.rows,
       values: this.values.map((v) => v.slice()),
-      tables: this.tables.map((t) => {
-        const out: TallyTable = { dims: t.dims.slice(), ids: t.ids.slice(), counts: t.counts.slice() };
-        const dense = t.dense;
-        if (dense) {
-          const W = this.width;
-          const missing: number[] = [];
-          dense.forEach((ids, n, pos) => {
-            out.ids.push(...ids);
-            out.counts.push(n);
-            if (dense.missing) for (let c = 0; c < W; c++) missing.push(dense.missing[pos * W + c]!);
-          });
-          if (dense.missing) out.missing = Float64Array.from(missing);
-          return out;
-        }
-        if (t.missing) out.missing = t.missing.slice(0, t.counts.length * this.width);
-        return out;
+      tables: this.tables.map((t, i) => {
+        if (t instanceof SparseTable) return sparseTableState(t);
+        const source = this.sourceOf[i];
+        if (source === undefined) return denseTableState(t);
+        // A copy, so that the accumulator can go on counting as it was.
+        const summed = t.copy();
+        source.addInto(summed);
+        return denseTableState(summed);
       }),
       overflowRows: this.overflowRows,
     };
   }
 }
 
+/** A dense table's entries: its non-zero cells, in ascending ids. */
+function denseTableState(t: DenseTable): TallyTable {
+  const W = t.width;
+  const out: TallyTable = { dims: t.dims.slice(), ids: [], counts: [] };
+  const missing: number[] = [];
+  t.forEach((ids, n, pos) => {
+    out.ids.push(...ids);
+    out.counts.push(n);
+    if (t.missing) for (let c = 0; c < W; c++) missing.push(t.missing[pos * W + c]!);
+  });
+  if (t.missing) out.missing = Float64Array.from(missing);
+  return out;
+}
+
+function sparseTableState(t: SparseTable): TallyTable {
+  const out: TallyTable = { dims: t.dims.slice(), ids: t.ids.slice(), counts: t.counts.slice() };
+  if (t.missing) out.missing = t.missing.slice(0, t.counts.length * t.width);
+  return out;
+}
+
 /**
- * A table key from the row's value ids. Small ids pack into a small integer (10 bits each, below
- * 2^30), which V8 hashes without allocating; larger ids use a 16-bit packing offset past 2^30, so
- * a combination always gets the same key either way.
+ * Copies the memoised ids of rows [from, n) into out, up to the first row whose key the memo does
+ * not hold (or that has no key: code < 0); returns that row, or n. Kept apart so the loop that
+ * does nearly all the work holds no call.
  */
-function packKey(rowIds: Int32Array, dims: readonly number[]): number {
-  let key = 0;
-  let small = dims.length <= 3;
-  for (let k = 0; k < dims.length; k++) {
-    const id = rowIds[dims[k]!]!;
-    if (id >= SMALL_ID) small = false;
-    key = (key << 10) | id;
+function idsFromMemo(cellCodes: Int32Array, memo: Int32Array, out: Int32Array, from: number, n: number): number {
+  const known = memo.length;
+  for (let r = from; r < n; r++) {
+    const k = cellCodes[r]! >> 1;
+    const id = k >= 0 && k < known ? memo[k]! : -1;
+    if (id < 0) return r;
+    out[r] = id;
   }
-  if (small) return key;
-  key = 0;
-  for (let k = 0; k < dims.length; k++) key = key * MAX_DIMENSION_VALUES + rowIds[dims[k]!]!;
-  return key + LARGE_KEY_OFFSET;
+  return n;
+}
+
+/** The first row from `from` on whose cell is missing (bit 0 of its code), or n. */
+function nextMissing(cellCodes: Int32Array, from: number, n: number): number {
+  for (let r = from; r < n; r++) if ((cellCodes[r]! & 1) !== 0) return r;
+  return n;
+}
+
+function orOf(xs: Int32Array, from: number, to: number): number {
+  let bits = 0;
+  for (let r = from; r < to; r++) bits |= xs[r]!;
+  return bits;
 }
 
 /**
  * A merge key for the k value ids at ids[at]: for up to three, a number as packKey makes it (a
- * small integer when every id is below SMALL_ID, which a Map hashes fastest), else a string.
+ * small integer when every id is small, which a Map hashes fastest), else a string.
  */
 function entryKey(ids: readonly number[], at: number, k: number): number | string {
-  if (k > 3) return ids.slice(at, at + k).join(',');
-  let key = 0;
-  let small = true;
-  for (let j = 0; j < k; j++) {
-    const id = ids[at + j]!;
-    if (id >= SMALL_ID) small = false;
-    key = (key << 10) | id;
-  }
-  if (small) return key;
-  key = 0;
-  for (let j = 0; j < k; j++) key = key * MAX_DIMENSION_VALUES + ids[at + j]!;
-  return key + LARGE_KEY_OFFSET;
+  return k > 3 ? ids.slice(at, at + k).join(',') : packKey(ids, k, at);
 }
 
 function structuredSpec(s: TallySpec): TallySpec {
