@@ -153,19 +153,33 @@ export class DenseTable {
     return t;
   }
 
-  /** Every non-zero cell in position order (ascending ids, first dimension slowest): its ids, count and position. */
-  forEach(f: (ids: number[], count: number, pos: number) => void): void {
+  /**
+   * Every non-zero cell in position order (ascending ids, first dimension slowest): its ids, count
+   * and position. `ids` is one array reused for every cell (a copy per cell was most of the cost
+   * of a worker's toState at the end of its part): copy it to keep it.
+   */
+  forEach(f: (ids: readonly number[], count: number, pos: number) => void): void {
     const k = this.dims.length;
     const ids = new Array<number>(k).fill(0);
-    for (let pos = 0; pos < this.cells.length; pos++) {
-      const n = this.cells[pos]!;
+    const strides = this.strides;
+    const cells = this.cells;
+    for (let pos = 0; pos < cells.length; pos++) {
+      const n = cells[pos]!;
       if (n === 0) continue;
       for (let j = 0, rest = pos; j < k; j++) {
-        ids[j] = Math.floor(rest / this.strides[j]!);
-        rest -= ids[j]! * this.strides[j]!;
+        const id = Math.floor(rest / strides[j]!);
+        ids[j] = id;
+        rest -= id * strides[j]!;
       }
-      f(ids.slice(), n, pos);
+      f(ids, n, pos);
     }
+  }
+
+  /** Cells that are not zero. */
+  nonZeroCells(): number {
+    let n = 0;
+    for (let pos = 0; pos < this.cells.length; pos++) if (this.cells[pos] !== 0) n++;
+    return n;
   }
 }
 

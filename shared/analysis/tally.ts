@@ -487,15 +487,19 @@ export class TallyAccumulator {
 /** A dense table's entries: its non-zero cells, in ascending ids. */
 function denseTableState(t: DenseTable): TallyTable {
   const W = t.width;
-  const out: TallyTable = { dims: t.dims.slice(), ids: [], counts: [] };
-  const missing: number[] = [];
-  t.forEach((ids, n, pos) => {
-    out.ids.push(...ids);
-    out.counts.push(n);
-    if (t.missing) for (let c = 0; c < W; c++) missing.push(t.missing[pos * W + c]!);
+  const k = t.dims.length;
+  const entries = t.nonZeroCells();
+  const ids = new Array<number>(entries * k);
+  const counts = new Array<number>(entries);
+  const missing = t.missing ? new Float64Array(entries * W) : undefined;
+  let e = 0;
+  t.forEach((cellIds, n, pos) => {
+    for (let j = 0; j < k; j++) ids[e * k + j] = cellIds[j]!;
+    counts[e] = n;
+    if (missing) missing.set(t.missing!.subarray(pos * W, pos * W + W), e * W);
+    e++;
   });
-  if (t.missing) out.missing = Float64Array.from(missing);
-  return out;
+  return missing ? { dims: t.dims.slice(), ids, counts, missing } : { dims: t.dims.slice(), ids, counts };
 }
 
 function sparseTableState(t: SparseTable): TallyTable {
