@@ -14,7 +14,12 @@ const PROGRESS_INTERVAL_MS = 100;
 export function profilePart(task: PartTask, post: (m: WorkerMessage) => void): void {
   // With a tally, the accumulator hands over each cell's missing flag and value key, so the tally
   // need not look every cell up again.
-  const accumulator = createProfileAccumulator(task.columns, task.profileOptions, { recordCells: task.tally !== undefined, sketchColumns: task.sketchColumns });
+  const accumulator = createProfileAccumulator(task.columns, task.profileOptions, {
+    recordCells: task.tally !== undefined,
+    // Codes for every cell of the tallied columns; the others' missing cells are listed only.
+    keyColumns: task.tally?.dimensions.map((d) => d.column),
+    sketchColumns: task.sketchColumns,
+  });
   const tally = task.tally ? createTallyAccumulator(task.tally, task.columns, task.profileOptions) : undefined;
   const reader = new CsvChunkReader(task.dialect, tally ? (rows) => (accumulator.addRows(rows), tally.addRows(rows, accumulator.cells)) : (rows) => accumulator.addRows(rows), {
     file: task.fileLabel,

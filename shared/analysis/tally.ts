@@ -12,7 +12,7 @@
 import { RepresentError } from '../errors';
 import { ageInYears, civilFromDays, parseDate } from '../demographics/dates';
 import { MissingMatcher, NOT_MISSING } from '../profile/missing-values';
-import { MISSING_NO_KEY, PRESENT_NO_KEY, type CellCodes } from '../profile/cell-codes';
+import { MISSING_NO_KEY, MissingCells, PRESENT_NO_KEY, type CellCodes } from '../profile/cell-codes';
 import { resolveProfileOptions, type ProfileOptions } from '../profile/options';
 import { DenseTable, type RowBatch } from './tally-dense';
 import { MAX_DIMENSION_VALUES, SparseTable, packKey } from './tally-sparse';
@@ -168,6 +168,7 @@ export class TallyAccumulator {
   private readonly batchBits: Int32Array;
   /** Cell codes worked out here when addRows is given none (no profile accumulator alongside). */
   private ownCodes: Int32Array[];
+  private readonly ownMissing = new MissingCells();
 
   constructor(
     private readonly spec: TallySpec,
@@ -245,11 +246,17 @@ export class TallyAccumulator {
       this.ownCodes = Array.from({ length: this.width }, () => new Int32Array(Math.max(1024, rows.length)));
     }
     const matcher = this.matcher;
+    const missing = this.ownMissing;
+    missing.count = 0;
     for (let c = 0; c < this.width; c++) {
       const codes = this.ownCodes[c]!;
-      for (let r = 0; r < rows.length; r++) codes[r] = matcher.bucketOf(rows[r]![c] ?? '') === NOT_MISSING ? PRESENT_NO_KEY : MISSING_NO_KEY;
+      for (let r = 0; r < rows.length; r++) {
+        const isMissing = matcher.bucketOf(rows[r]![c] ?? '') !== NOT_MISSING;
+        codes[r] = isMissing ? MISSING_NO_KEY : PRESENT_NO_KEY;
+        if (isMissing) missing.add(r, c);
+      }
     }
-    return { rows: rows.length, columns: this.ownCodes };
+    return { rows: rows.length, columns: this.ownCodes, missingRows: missing.rows, missingColumns: missing.columns, missingCount: missing.count };
   }
 
   /**
@@ -268,7 +275,7 @@ export class TallyAccumulator {
     this.reserve(rows.length);
     const skipped = this.readIds(rows, codes);
     this.batch.rows = skipped === 0 ? rows.length : this.takeOutSkipped(rows.length);
-    if (this.hasMissingTables) this.readMissing(codes, rows.length, skipped > 0);
+    if (this.hasMissingTables) this.readMissing(codes, skipped > 0);
     if (this.sourcesStale) this.chooseSources();
     this.countBatch();
     this.overflowRows += skipped;
@@ -296,7 +303,8 @@ export class TallyAccumulator {
     let nSkipped = 0;
     for (let d = 0; d < this.dims.length; d++) {
       const column = this.dims[d]!;
-      const cellCodes = codes.columns[column]!;
+      const cellCodes = codes.columns[column];
+      if (cellCodes === undefined) throw new RepresentError('internal', 'The tally was given no cell codes for one of its columns.', { expected: 'codes for every mapped column', found: 'none for one' });
       const out = this.batch.ids[d]!;
       const checkSkipped = nSkipped > 0;
       let bits = 0;
@@ -341,19 +349,17 @@ export class TallyAccumulator {
     return kept;
   }
 
-  /** The batch's missing cells, a column at a time (the flag is bit 0 of every cell code). */
-  private readMissing(codes: CellCodes, n: number, someSkipped: boolean): void {
+  /** The batch's missing cells, as the accumulator listed them (rows renumbered past skipped ones). */
+  private readMissing(codes: CellCodes, someSkipped: boolean): void {
     const b = this.batch;
     let m = 0;
-    for (let c = 0; c < this.width; c++) {
-      const cellCodes = codes.columns[c]!;
-      for (let r = nextMissing(cellCodes, 0, n); r < n; r = nextMissing(cellCodes, r + 1, n)) {
-        const row = someSkipped ? this.keptIndex[r]! : r;
-        if (row < 0) continue;
-        if (m === b.missingRows.length) this.growMissing();
-        b.missingRows[m] = row;
-        b.missingColumns[m++] = c;
-      }
+    for (let i = 0; i < codes.missingCount; i++) {
+      const r = codes.missingRows[i]!;
+      const row = someSkipped ? this.keptIndex[r]! : r;
+      if (row < 0) continue;
+      if (m === b.missingRows.length) this.growMissing();
+      b.missingRows[m] = row;
+      b.missingColumns[m++] = codes.missingColumns[i]!;
     }
     b.missingCount = m;
   }
@@ -521,12 +527,6 @@ function idsFromMemo(cellCodes: Int32Array, memo: Int32Array, out: Int32Array, f
     if (id < 0) return r;
     out[r] = id;
   }
-  return n;
-}
-
-/** The first row from `from` on whose cell is missing (bit 0 of its code), or n. */
-function nextMissing(cellCodes: Int32Array, from: number, n: number): number {
-  for (let r = from; r < n; r++) if ((cellCodes[r]! & 1) !== 0) return r;
   return n;
 }
 

@@ -14,7 +14,7 @@ import { createHll, hllAdd, hllMerge } from './hyperloglog';
 import { murmur3String } from './string-hash';
 import { StringIndex } from './string-index';
 import type { ProfileOptions } from './options';
-import { MISSING_NO_KEY, PRESENT_NO_KEY, keyCode } from './cell-codes';
+import { MISSING_NO_KEY, PRESENT_NO_KEY, keyCode, type MissingCells } from './cell-codes';
 
 /** Distinct missing spellings (" NA", "null", "   ") held as keys; more are counted directly. */
 const MAX_HELD_MISSING_KEYS = 64;
@@ -76,9 +76,10 @@ export class ColumnAccumulator {
 
   /**
    * Feeds column `c` of rows[from, to); rows[0] has data row number `firstRow`. With `codes`, also
-   * writes each cell's code (cell-codes.ts) at its row's position in the batch.
+   * writes each cell's code (cell-codes.ts) at its row's position in the batch; with `missing`,
+   * records each missing cell's row.
    */
-  addColumn(rows: readonly (readonly string[])[], c: number, from: number, to: number, firstRow: number, codes: Int32Array | null = null): void {
+  addColumn(rows: readonly (readonly string[])[], c: number, from: number, to: number, firstRow: number, codes: Int32Array | null = null, missing: MissingCells | null = null): void {
     const n = to;
     let i = from;
     if (this.index !== null) {
@@ -90,9 +91,14 @@ export class ColumnAccumulator {
         const k = index.lookup(v);
         if (k >= 0) {
           counts[k] = counts[k]! + 1;
-          if (codes !== null) codes[i] = keyCodes[k]!;
+          if (missing !== null) {
+            const code = keyCodes[k]!;
+            if (codes !== null) codes[i] = code;
+            if ((code & 1) !== 0) missing.add(i, c);
+          }
         } else {
           const code = this.insert(v, 1, firstRow + i);
+          if (missing !== null && (code & 1) !== 0) missing.add(i, c);
           if (this.index === null) {
             // Left the exact tier: the codes written so far name keys that are gone.
             if (codes !== null) this.recodeWithoutKeys(rows, c, i, codes);
@@ -107,15 +113,16 @@ export class ColumnAccumulator {
     }
     if (this.index === null && i < n) {
       const matcher = this.ctx.matcher;
-      const missing = this.missing;
+      const missingCounts = this.missing;
       const hll = this.hll!;
       const summary = this.summary!;
       for (; i < n; i++) {
         const v = rows[i]![c] ?? '';
         const bucket = matcher.bucketOf(v);
         if (bucket !== NOT_MISSING) {
-          missing[bucket] = missing[bucket]! + 1;
+          missingCounts[bucket] = missingCounts[bucket]! + 1;
           if (codes !== null) codes[i] = MISSING_NO_KEY;
+          if (missing !== null) missing.add(i, c);
           continue;
         }
         if (codes !== null) codes[i] = PRESENT_NO_KEY;

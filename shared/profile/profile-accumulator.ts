@@ -7,7 +7,7 @@ import { ColumnAccumulator, mergeColumnStates, type ColumnContext, type ColumnSt
 import { finishColumn } from './finish-column';
 import { resolveProfileOptions, type ProfileOptions } from './options';
 import type { ColumnProfile } from './types';
-import type { CellCodes } from './cell-codes';
+import { MissingCells, type CellCodes } from './cell-codes';
 
 /**
  * Everything a part of the file contributes, as structured-clone-safe data (arrays, typed
@@ -37,6 +37,8 @@ export interface ProfileAccumulator {
 export interface AccumulatorFeatures {
   /** Keep each batch's cell codes for another consumer of the same rows (the analysis tally). */
   recordCells?: boolean;
+  /** With recordCells: the columns whose every cell gets a code (default all); the others' missing cells are listed only. */
+  keyColumns?: readonly number[];
   /**
    * Columns to count in the sketch tier from the start: only those that another part of the same
    * file has already taken past the exact tier (merging with it makes them sketches regardless).
@@ -49,7 +51,10 @@ const ROW_BLOCK = 1024;
 class TableAccumulator implements ProfileAccumulator {
   private rows = 0;
   private readonly accumulators: ColumnAccumulator[];
-  private codes: Int32Array[] | null;
+  /** With recordCells: per column, its cell codes (null for a column not among keyColumns). */
+  private codes: (Int32Array | null)[] | null;
+  private readonly missingCells: MissingCells | null;
+  private codesLength = ROW_BLOCK;
   cells: CellCodes | undefined;
 
   constructor(
@@ -63,7 +68,9 @@ class TableAccumulator implements ProfileAccumulator {
       ? from.columnStates.map((s) => ColumnAccumulator.fromState(s, ctx))
       : columns.map(() => new ColumnAccumulator(ctx));
     this.rows = from?.rows ?? 0;
-    this.codes = features.recordCells ? columns.map(() => new Int32Array(ROW_BLOCK)) : null;
+    const keyed = features.keyColumns ? new Set(features.keyColumns) : null;
+    this.codes = features.recordCells ? columns.map((_, c) => (keyed === null || keyed.has(c) ? new Int32Array(ROW_BLOCK) : null)) : null;
+    this.missingCells = features.recordCells ? new MissingCells() : null;
     for (const c of features.sketchColumns ?? []) this.accumulators[c]?.enterSketchTier();
   }
 
@@ -71,18 +78,29 @@ class TableAccumulator implements ProfileAccumulator {
     const firstRow = this.rows + 1;
     const columns = this.accumulators.length;
     let codes = this.codes;
-    if (codes !== null && codes[0] !== undefined && codes[0].length < rows.length) {
-      const length = Math.max(rows.length, codes[0].length * 2);
-      codes = this.codes = codes.map(() => new Int32Array(length));
+    if (codes !== null && this.codesLength < rows.length) {
+      const length = Math.max(rows.length, this.codesLength * 2);
+      codes = this.codes = codes.map((a) => (a === null ? null : new Int32Array(length)));
+      this.codesLength = length;
     }
+    const missing = this.missingCells;
+    if (missing !== null) missing.count = 0;
     // Column by column keeps each column's table hot in cache; in blocks of rows, so a block's
     // row arrays and strings are still in cache when the next column reads them.
     for (let from = 0; from < rows.length; from += ROW_BLOCK) {
       const to = Math.min(rows.length, from + ROW_BLOCK);
-      for (let c = 0; c < columns; c++) this.accumulators[c]!.addColumn(rows, c, from, to, firstRow, codes === null ? null : codes[c]!);
+      for (let c = 0; c < columns; c++) this.accumulators[c]!.addColumn(rows, c, from, to, firstRow, codes === null ? null : codes[c]!, missing);
     }
     this.rows += rows.length;
-    if (codes !== null) this.cells = { rows: rows.length, columns: codes };
+    if (codes !== null && missing !== null) {
+      this.cells = {
+        rows: rows.length,
+        columns: codes.map((a) => a ?? undefined),
+        missingRows: missing.rows,
+        missingColumns: missing.columns,
+        missingCount: missing.count,
+      };
+    }
   }
 
   toState(): ProfileState {

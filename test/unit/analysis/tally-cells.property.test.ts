@@ -52,8 +52,8 @@ const SPEC: TallySpec = {
 };
 
 /** Feeds rows in the given batch sizes, cycling; returns the tally state and checks every batch's codes. */
-function run(rows: string[][], batches: number[], options: Partial<ProfileOptions>, withCells: boolean) {
-  const accumulator = createProfileAccumulator(COLUMNS, options, { recordCells: withCells });
+function run(rows: string[][], batches: number[], options: Partial<ProfileOptions>, withCells: boolean, keyColumns?: number[]) {
+  const accumulator = createProfileAccumulator(COLUMNS, options, { recordCells: withCells, ...(keyColumns ? { keyColumns } : {}) });
   const tally = createTallyAccumulator(SPEC, COLUMNS, options);
   const matcher = new MissingMatcher(resolveProfileOptions(options).missingTokens);
   const valueOfKey = COLUMNS.map(() => new Map<number, string>());
@@ -66,10 +66,20 @@ function run(rows: string[][], batches: number[], options: Partial<ProfileOption
       expect(cells?.rows).toBe(batch.length);
       // Collected, then asserted once: an expect per cell makes the property slow.
       const wrong: string[] = [];
+      // The listed missing cells are exactly the missing cells, in every column.
+      const listed = new Set(Array.from({ length: cells!.missingCount }, (_, i) => `${cells!.missingRows[i]},${cells!.missingColumns[i]}`));
+      const actual = new Set(batch.flatMap((row, r) => row.flatMap((raw, c) => (c < COLUMNS.length && matcher.bucketOf(raw) !== NOT_MISSING ? [`${r},${c}`] : []))));
+      expect(listed.size).toBe(cells!.missingCount);
+      expect([...listed].sort()).toEqual([...actual].sort());
       for (let c = 0; c < COLUMNS.length; c++) {
+        const columnCodes = cells!.columns[c];
+        if (keyColumns && !keyColumns.includes(c)) {
+          if (columnCodes !== undefined) wrong.push(`codes for column ${c}, which was not asked for`);
+          continue;
+        }
         for (let r = 0; r < batch.length; r++) {
           const raw = batch[r]![c]!;
-          const code = cells!.columns[c]![r]!;
+          const code = columnCodes![r]!;
           const missing = matcher.bucketOf(raw) !== NOT_MISSING;
           if ((code & 1) !== (missing ? 1 : 0)) wrong.push(`missing flag of column ${c}, row ${at - batch.length + r}`);
           if (code >= 0) {
@@ -99,7 +109,10 @@ describe('tally from the profile accumulator’s cell codes', () => {
         const options = { exactDistinctCap: cap, frequencyCap: Math.min(cap, 10) };
         const shortcut = run(rows, batches, options, true);
         const plain = run(rows, batches, options, false);
+        // As in a profiling worker: codes for the tallied columns only, missing cells for all.
+        const keyed = run(rows, batches, options, true, [...new Set(SPEC.dimensions.map((d) => d.column))]);
         expect(shortcut.tally).toEqual(plain.tally);
+        expect(keyed.tally).toEqual(plain.tally);
         // Recording the codes changes nothing in the profile itself.
         expect(shortcut.profile).toEqual(plain.profile);
       }),
