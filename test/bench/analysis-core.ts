@@ -37,8 +37,10 @@ function pass(withTally: boolean): number {
     (rows) => {
       if (!accumulator) {
         columns = reader.columns;
-        accumulator = createProfileAccumulator(columns, {}, { recordCells: withTally });
-        if (withTally) tally = createTallyAccumulator(tallySpecFor(planAnalysis(mapping, columns), columns), columns);
+        const spec = tallySpecFor(planAnalysis(mapping, columns), columns);
+        // As the profiling worker asks: codes for the tallied columns, missing cells for all.
+        accumulator = createProfileAccumulator(columns, {}, { recordCells: withTally, keyColumns: spec.dimensions.map((d) => d.column) });
+        if (withTally) tally = createTallyAccumulator(spec, columns);
       }
       accumulator.addRows(rows);
       if (tally) {
