@@ -75,9 +75,9 @@ export class ColumnAccumulator {
   }
 
   /**
-   * Feeds column `c` of rows[from, to); rows[0] has data row number `firstRow`. With `codes`, also
-   * writes each cell's code (cell-codes.ts) at its row's position in the batch; with `missing`,
-   * records each missing cell's row.
+   * Feeds column `c` of rows[from, to); rows[0] has data row number `firstRow`. While recording
+   * cells (`missing` given), lists each missing cell and, with `codes`, writes each cell's code
+   * (cell-codes.ts) at its row's position in the batch.
    */
   addColumn(rows: readonly (readonly string[])[], c: number, from: number, to: number, firstRow: number, codes: Int32Array | null = null, missing: MissingCells | null = null): void {
     const n = to;
@@ -236,6 +236,7 @@ export class ColumnAccumulator {
    * changed, for a state these caps would not have produced; absorbExact then replays it.
    */
   private loadExact(s: ExactColumnState): boolean {
+    if (this.index!.size > 0) return false;
     const matcher = this.ctx.matcher;
     const n = s.keys.length;
     const keyCodes = new Int32Array(Math.max(INITIAL_CAPACITY, n));
@@ -254,7 +255,7 @@ export class ColumnAccumulator {
       }
       keyCodes[k] = keyCode(k, isMissing);
     }
-    if (this.index!.size > 0 || heldMissingKeys > MAX_HELD_MISSING_KEYS || nonMissingKeys > this.ctx.options.exactDistinctCap || nonMissingChars > EXACT_TIER_MAX_CHARS) return false;
+    if (heldMissingKeys > MAX_HELD_MISSING_KEYS || nonMissingKeys > this.ctx.options.exactDistinctCap || nonMissingChars > EXACT_TIER_MAX_CHARS) return false;
     this.index = StringIndex.fromDistinctKeys(s.keys.slice());
     this.counts = new Float64Array(keyCodes.length);
     this.counts.set(s.counts);

@@ -51,8 +51,8 @@ const ROW_BLOCK = 1024;
 class TableAccumulator implements ProfileAccumulator {
   private rows = 0;
   private readonly accumulators: ColumnAccumulator[];
-  /** With recordCells: per column, its cell codes (null for a column not among keyColumns). */
-  private codes: (Int32Array | null)[] | null;
+  /** With recordCells: per column, its cell codes (undefined for a column not among keyColumns). */
+  private codes: (Int32Array | undefined)[] | null;
   private readonly missingCells: MissingCells | null;
   private codesLength = ROW_BLOCK;
   cells: CellCodes | undefined;
@@ -69,7 +69,7 @@ class TableAccumulator implements ProfileAccumulator {
       : columns.map(() => new ColumnAccumulator(ctx));
     this.rows = from?.rows ?? 0;
     const keyed = features.keyColumns ? new Set(features.keyColumns) : null;
-    this.codes = features.recordCells ? columns.map((_, c) => (keyed === null || keyed.has(c) ? new Int32Array(ROW_BLOCK) : null)) : null;
+    this.codes = features.recordCells ? columns.map((_, c) => (keyed === null || keyed.has(c) ? new Int32Array(ROW_BLOCK) : undefined)) : null;
     this.missingCells = features.recordCells ? new MissingCells() : null;
     for (const c of features.sketchColumns ?? []) this.accumulators[c]?.enterSketchTier();
   }
@@ -80,7 +80,7 @@ class TableAccumulator implements ProfileAccumulator {
     let codes = this.codes;
     if (codes !== null && this.codesLength < rows.length) {
       const length = Math.max(rows.length, this.codesLength * 2);
-      codes = this.codes = codes.map((a) => (a === null ? null : new Int32Array(length)));
+      codes = this.codes = codes.map((a) => (a === undefined ? undefined : new Int32Array(length)));
       this.codesLength = length;
     }
     const missing = this.missingCells;
@@ -89,13 +89,13 @@ class TableAccumulator implements ProfileAccumulator {
     // row arrays and strings are still in cache when the next column reads them.
     for (let from = 0; from < rows.length; from += ROW_BLOCK) {
       const to = Math.min(rows.length, from + ROW_BLOCK);
-      for (let c = 0; c < columns; c++) this.accumulators[c]!.addColumn(rows, c, from, to, firstRow, codes === null ? null : codes[c]!, missing);
+      for (let c = 0; c < columns; c++) this.accumulators[c]!.addColumn(rows, c, from, to, firstRow, codes?.[c] ?? null, missing);
     }
     this.rows += rows.length;
     if (codes !== null && missing !== null) {
       this.cells = {
         rows: rows.length,
-        columns: codes.map((a) => a ?? undefined),
+        columns: codes,
         missingRows: missing.rows,
         missingColumns: missing.columns,
         missingCount: missing.count,

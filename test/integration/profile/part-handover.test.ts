@@ -15,6 +15,7 @@ import { profileFile } from '../../../main/services/profile-job';
 import { sniffDialect, type Dialect } from '../../../shared/ingest/dialect';
 import { CsvChunkReader, nextRowStart } from '../../../shared/ingest/csv-chunk-reader';
 import { finishProfile, mergeProfileStates } from '../../../shared/profile';
+import { expectSameProfile } from './same-profile';
 
 // A low cap sends the identifier columns to the sketch tier within the short first part, so the
 // part handed over starts them there.
@@ -53,25 +54,6 @@ function rowStartAfter(offset: number): number {
   }
 }
 
-/** Deep equality, with floating-point figures (means, SDs) equal to 12 significant digits. */
-function expectSame(a: unknown, b: unknown, where = '$'): void {
-  if (typeof a === 'number' && typeof b === 'number' && !Number.isInteger(a)) {
-    expect(Math.abs(a - b), where).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(a)));
-    return;
-  }
-  if (Array.isArray(a) && Array.isArray(b)) {
-    expect(b.length, where).toBe(a.length);
-    a.forEach((x, i) => expectSame(x, b[i], `${where}[${i}]`));
-    return;
-  }
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    expect(Object.keys(b as object).sort(), where).toEqual(Object.keys(a as object).sort());
-    for (const k of Object.keys(a as object)) expectSame((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${where}.${k}`);
-    return;
-  }
-  expect(b, where).toEqual(a);
-}
-
 describe('a thread that finishes early takes over the rest of another part', () => {
   it('splits the running part, tiles the file and gives the one-part profile', async () => {
     const shortEnd = rowStartAfter(2 * 1024 * 1024);
@@ -100,9 +82,9 @@ describe('a thread that finishes early takes over the rest of another part', () 
     expect(merged.rows).toBe(220_000);
     const whole = await profileFile(file.path, { workers: 1, profile: PROFILE });
     expect(merged.columnStates[0]!.tier).toBe('sketch');
-    expectSame(whole.columns, finishProfile(merged));
+    expectSameProfile(whole.columns, finishProfile(merged));
     // The columns finished on the threads, shared out between them, are the same again.
-    expectSame(whole.columns, finished);
+    expectSameProfile(whole.columns, finished);
   }, 120_000);
 
   it('leaves parts alone when too little is left to be worth a hand-over', async () => {

@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { runCli } from '../cli-harness';
+import { expectSameProfile } from './same-profile';
 
 let dir: string;
 beforeAll(() => {
@@ -18,25 +19,6 @@ async function profileJson(file: string, workers: number): Promise<unknown> {
   const r = await runCli(['profile', file, '--workers', String(workers), '--json', json, '--quiet']);
   expect(r.code, r.stderr).toBe(0);
   return JSON.parse(readFileSync(json, 'utf8'));
-}
-
-/** Deep equality, with floating-point figures (means, SDs) equal to 12 significant digits. */
-function expectSameProfile(a: unknown, b: unknown, where = '$'): void {
-  if (typeof a === 'number' && typeof b === 'number' && !Number.isInteger(a)) {
-    expect(Math.abs(a - b), where).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(a)));
-    return;
-  }
-  if (Array.isArray(a) && Array.isArray(b)) {
-    expect(b.length, where).toBe(a.length);
-    a.forEach((x, i) => expectSameProfile(x, b[i], `${where}[${i}]`));
-    return;
-  }
-  if (a && b && typeof a === 'object' && typeof b === 'object') {
-    expect(Object.keys(b as object).sort(), where).toEqual(Object.keys(a as object).sort());
-    for (const k of Object.keys(a as object)) expectSameProfile((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k], `${where}.${k}`);
-    return;
-  }
-  expect(b, where).toEqual(a);
 }
 
 describe('results are identical for every number of workers', () => {
