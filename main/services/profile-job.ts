@@ -8,9 +8,8 @@ import type { DatasetProfile, ProfileOptions } from '../../shared/profile';
 import { RepresentError } from '../../shared/errors';
 import { statInputFile, readHead, type OpenedFile } from './file-access';
 import { sha256File } from './fingerprint';
-import { mergeTallyStates, type TallySpec } from '../../shared/analysis/tally';
+import { mergeTallyStates, type TallySpec, type TallyState } from '../../shared/analysis/tally';
 import type { AnalysisPlan, PlanOverrides } from '../../shared/analysis/plan';
-import type { TallyState } from '../../shared/analysis/tally';
 import { runParts, throwIfAborted, type PartRange, type PartResult, type PartRunContext, type PartsOutcome } from './part-runner';
 import { defaultWorkerPath, dropWarmWorkers, startWorker, takeWarmWorker } from './profile-threads';
 
