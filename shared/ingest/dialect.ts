@@ -118,7 +118,7 @@ function chooseEncoding(head: Uint8Array, wholeFile: boolean, file: string, over
 }
 
 /**
- * Plain ASCII (most extracts) is valid UTF-8 without decoding: the byte loop takes ~1 ms on a
+ * Plain ASCII (most extracts) is valid UTF-8 without decoding: the byte loop took ~6 ms on a
  * 1 MiB head where the fatal decoder took ~35 ms, on the thread the workers wait for. Otherwise the
  * native fatal decoder is the check; firstInvalidUtf8 then only runs to say where.
  */
