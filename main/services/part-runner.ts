@@ -18,7 +18,7 @@ import type { IngestStats } from '../../shared/ingest/csv-chunk-reader';
 import type { Dialect } from '../../shared/ingest/dialect';
 import type { ColumnProfile, ProfileState } from '../../shared/profile';
 import { RepresentError, errorFromJSON, type SerializedError } from '../../shared/errors';
-import type { TallySpec, TallyState } from '../../shared/analysis/tally';
+import { mergeTallyStates, type TallySpec, type TallyState } from '../../shared/analysis/tally';
 import type { OpenedFile } from './file-access';
 import type { FinishTask, PartTask, SplitReply, SplitRequest, WorkerMessage } from '../worker/messages';
 import { startWorker, type StartedWorker } from './profile-threads';
@@ -50,10 +50,10 @@ export interface PartRunContext {
 }
 
 /**
- * The parts' results in file order with the finished columns, or 'misaligned' when a cut fell
- * inside a quoted field. Throws a part's error (the earliest in the file).
+ * The parts' results in file order with the finished columns and the merged tally, or 'misaligned'
+ * when a cut fell inside a quoted field. Throws a part's error (the earliest in the file).
  */
-export type PartsOutcome = 'misaligned' | { results: PartResult[]; columns: ColumnProfile[] };
+export type PartsOutcome = 'misaligned' | { results: PartResult[]; columns: ColumnProfile[]; tally?: TallyState };
 
 /**
  * Below this much left to read, a hand-over costs about what it saves: the new part starts its
@@ -215,12 +215,22 @@ export async function runParts(ranges: PartRange[], ctx: PartRunContext): Promis
     const results = await partResults(parts, ranges, threads);
     if (results === 'misaligned') return 'misaligned';
     // Cancelled while finishing: the threads were ended, and that is the cancellation, not a failure.
-    const columns = await finishOnThreads(threads, results, ctx.columns).catch((e: unknown) => {
+    const finishing = finishOnThreads(threads, results, ctx.columns).catch((e: unknown) => {
       throwIfAborted(ctx.options.signal);
       throw e;
     });
+    // The finish tasks are posted; the tallies merge here meanwhile, on a thread that would only
+    // wait (~45 ms after the columns on the 1M-row file's analysis, before).
+    let tally: TallyState | undefined;
+    try {
+      tally = mergeTallies(results);
+    } catch (e) {
+      finishing.catch(() => undefined); // the merge's error is the one to report
+      throw e;
+    }
+    const columns = await finishing;
     throwIfAborted(ctx.options.signal);
-    return { results, columns };
+    return tally ? { results, columns, tally } : { results, columns };
   } finally {
     ctx.options.signal?.removeEventListener('abort', onAbort);
     for (const t of threads) void t.worker.terminate();
@@ -246,6 +256,13 @@ async function partResults(parts: LivePart[], planned: PartRange[], threads: Sta
   }
   checkCoverage(inOrder, planned);
   return inOrder.map((p) => p.result!);
+}
+
+/** The parts' tallies (in file order) as one; undefined without a tally. */
+function mergeTallies(results: PartResult[]): TallyState | undefined {
+  let tally = results[0]!.tally;
+  for (const r of results.slice(1)) if (tally && r.tally) tally = mergeTallyStates(tally, r.tally);
+  return tally;
 }
 
 /** What finishing a sketch-tier column costs, against one held key of an exact-tier column. */

@@ -8,7 +8,7 @@ import type { DatasetProfile, ProfileOptions } from '../../shared/profile';
 import { RepresentError } from '../../shared/errors';
 import { statInputFile, readHead, type OpenedFile } from './file-access';
 import { sha256File } from './fingerprint';
-import { mergeTallyStates, type TallySpec, type TallyState } from '../../shared/analysis/tally';
+import type { TallySpec, TallyState } from '../../shared/analysis/tally';
 import type { AnalysisPlan, PlanOverrides } from '../../shared/analysis/plan';
 import { runParts, throwIfAborted, type PartRange, type PartResult, type PartRunContext, type PartsOutcome } from './part-runner';
 import { defaultWorkerPath, dropWarmWorkers, startWorker, takeWarmWorker } from './profile-threads';
@@ -128,7 +128,8 @@ async function runPass(
     for (const w of idle) void w.worker.terminate();
   }
 
-  const { stats, tally } = mergeParts(outcome.results);
+  const stats = mergeIngestCounts(outcome.results);
+  const tally = outcome.tally;
   if (stats.rows === 0) {
     throw new RepresentError('header-only', 'The file has a header row but no data rows.', {
       expected: 'at least one data row after the header',
@@ -197,13 +198,7 @@ function partCount(sizeBytes: number, workers: number): number {
   return Math.max(1, Math.min(workers, Math.floor(sizeBytes / MIN_BYTES_PER_WORKER)));
 }
 
-/** The parts' ingest counts and tallies, in file order, as one (their columns are finished on the threads). */
-function mergeParts(results: PartResult[]): { stats: IngestStats; tally?: TallyState } {
-  let stats = results[0]!.stats;
-  let tally = results[0]!.tally;
-  for (const next of results.slice(1)) {
-    stats = mergeIngestStats(stats, next.stats);
-    if (tally && next.tally) tally = mergeTallyStates(tally, next.tally);
-  }
-  return tally ? { stats, tally } : { stats };
+/** The parts' ingest counts, in file order, as one (part-runner merges their columns and tallies). */
+function mergeIngestCounts(results: PartResult[]): IngestStats {
+  return results.slice(1).reduce((a, r) => mergeIngestStats(a, r.stats), results[0]!.stats);
 }
