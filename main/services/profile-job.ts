@@ -67,22 +67,38 @@ export interface AnalysedFile {
  * analysis (shared/analysis). Throws 'bad-mapping' before reading rows if the mapping does not
  * fit the file's columns.
  */
-export async function analyseFile(filePath: string, options: AnalyseFileOptions): Promise<AnalysedFile> {
+export async function analyseFile(filePath: string, options: AnalyseFileOptions): Promise<AnalysedFile>;
+/**
+ * With `early`: also runs it on the merged tally while the threads finish the profile's columns
+ * (this thread would only wait), and returns its result as `early` (the representation analysis).
+ */
+export async function analyseFile<R>(filePath: string, options: AnalyseFileOptions, early: EarlyAnalysis<R>): Promise<AnalysedFile & { early: R }>;
+export async function analyseFile<R>(filePath: string, options: AnalyseFileOptions, early?: EarlyAnalysis<R>): Promise<AnalysedFile & { early?: R }> {
   // Imported here: the mapping's validation (zod, code sets) is start-up work `profile` never needs.
   const { planAnalysis, tallySpecFor } = await import('../../shared/analysis/plan');
   let plan: AnalysisPlan | undefined;
-  const { profile, tally } = await runPass(filePath, options, (columns) => {
-    plan = planAnalysis(options.mapping, columns, options.overrides);
-    return tallySpecFor(plan, columns, options.maxKeys);
-  });
+  let result: { value: R } | undefined;
+  const { profile, tally } = await runPass(
+    filePath,
+    options,
+    (columns) => {
+      plan = planAnalysis(options.mapping, columns, options.overrides);
+      return tallySpecFor(plan, columns, options.maxKeys);
+    },
+    early ? (merged, profileOptions) => (result = { value: early(merged, plan!, profileOptions) }) : undefined,
+  );
   if (!plan || !tally) throw new Error('The analysis pass ran without a tally');
-  return { profile, plan, tally };
+  return result ? { profile, plan, tally, early: result.value } : { profile, plan, tally };
 }
+
+/** Work on the merged tally that needs nothing of the profile but its options. */
+export type EarlyAnalysis<R> = (tally: TallyState, plan: AnalysisPlan, profileOptions: ProfileOptions) => R;
 
 async function runPass(
   filePath: string,
   options: ProfileFileOptions,
   tallyFor?: (columns: string[]) => TallySpec,
+  onTally?: PartRunContext['onTally'],
 ): Promise<{ profile: DatasetProfile; tally?: TallyState }> {
   const file = await statInputFile(filePath);
   throwIfAborted(options.signal);
@@ -111,7 +127,7 @@ async function runPass(
     const tallySpec = tallyFor?.(columns);
 
     const parts = await planParts(file, dialect, workers);
-    const ctx: PartRunContext = { file, dialect, columns, options, started: performance.now(), workerPath, idle, readChunkBytes: READ_CHUNK_BYTES, ...(tallySpec ? { tally: tallySpec } : {}) };
+    const ctx: PartRunContext = { file, dialect, columns, options, started: performance.now(), workerPath, idle, readChunkBytes: READ_CHUNK_BYTES, ...(tallySpec ? { tally: tallySpec } : {}), ...(onTally ? { onTally } : {}) };
     const running = runParts(parts, ctx);
     // Hashed here, on this otherwise idle thread, once the workers have their parts.
     hashing = sha256File(file.path, options.signal);

@@ -89,27 +89,33 @@ Built-in references: ${listReferences().map((r) => r.id).join(', ')}.
       const bar = createProgressBar(io.stderr);
       let analysed;
       try {
-        analysed = await analyseFile(file, {
-          mapping,
-          workers,
-          signal: io.signal,
-          onProgress: (p) => bar.update(p),
-          overrides: {
-            ...(values.outcome !== undefined ? { outcome: values.outcome } : {}),
-            ...(values.positive !== undefined ? { positiveValues: values.positive } : {}),
-            ...(values.period !== undefined ? { period: values.period } : {}),
-            ...(values.quarterly ? { granularity: 'quarter' as const } : {}),
+        analysed = await analyseFile(
+          file,
+          {
+            mapping,
+            workers,
+            signal: io.signal,
+            onProgress: (p) => bar.update(p),
+            overrides: {
+              ...(values.outcome !== undefined ? { outcome: values.outcome } : {}),
+              ...(values.positive !== undefined ? { positiveValues: values.positive } : {}),
+              ...(values.period !== undefined ? { period: values.period } : {}),
+              ...(values.quarterly ? { granularity: 'quarter' as const } : {}),
+            },
           },
-        });
+          // Run while the profile's columns are finished on the worker threads.
+          (tally, plan, profileOptions) =>
+            analyseTally(tally, plan, {
+              ...(reference ? { reference } : {}),
+              ...(parityBand ? { parityBand } : {}),
+              ...(reliabilityFloor !== undefined ? { reliabilityFloor } : {}),
+              missingTokens: profileOptions.missingTokens,
+            }),
+        );
       } finally {
         bar.done();
       }
-      const result = analyseTally(analysed.tally, analysed.plan, {
-        ...(reference ? { reference } : {}),
-        ...(parityBand ? { parityBand } : {}),
-        ...(reliabilityFloor !== undefined ? { reliabilityFloor } : {}),
-        missingTokens: analysed.profile.options.missingTokens,
-      });
+      const result = analysed.early;
       recorder?.recordProfile(file, analysed.profile, mappingUsed(analysed.plan));
       if (values.json) await writeFileAtomic(values.json, JSON.stringify(result, null, 2) + '\n');
       if (!values.quiet) io.stdout.write(formatAnalysis(result, analysed.profile.file.name) + '\n');
