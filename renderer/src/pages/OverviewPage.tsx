@@ -4,6 +4,7 @@ import type { ReactNode } from 'react';
 import type { ColumnFlag, DatasetOverview } from '../../../shared/api';
 import { PageHeading } from '../components/PageHeading';
 import { describeDelimiter, formatBytes, formatCount, formatShare } from '../format';
+import { WarningCallout } from '../components/WarningCallout';
 
 export function OverviewPage({ overview, onProfileAnother, onNext }: { overview: DatasetOverview; onProfileAnother(): void; onNext(): void }) {
   const { file, dialect } = overview;
@@ -25,19 +26,7 @@ export function OverviewPage({ overview, onProfileAnother, onNext }: { overview:
         </Row>
       </dl>
       {overview.notes.length > 0 && (
-        <div className="nhsuk-warning-callout">
-          <h2 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>
-              About this file
-            </span>
-          </h2>
-          <ul>
-            {overview.notes.map((note) => (
-              <li key={note}>{note}</li>
-            ))}
-          </ul>
-        </div>
+        <WarningCallout title="About this file" items={overview.notes} level={2} />
       )}
       <div className="nhsuk-table-responsive">
         <table className="nhsuk-table">

@@ -12,6 +12,7 @@ import { ReportDocument } from '../components/report/ReportDocument';
 import { recalledReport, rememberReport } from '../report/last-report';
 import type { OpenDataset, PageContext } from '../navigation';
 import '../styles/report.css';
+import { WarningCallout } from '../components/WarningCallout';
 
 const BUILD_BUTTON_ID = 'report-build';
 
@@ -138,19 +139,8 @@ function ScreenVerdict({ view }: { view: ReportView }) {
       </div>
     );
   return (
-    <div className="nhsuk-warning-callout" role="status">
-      <h2 className="nhsuk-warning-callout__label">
-        <span role="text">
-          <span className="nhsuk-u-visually-hidden">Important: </span>
-          Report built, but the export screen did not pass
-        </span>
-      </h2>
+    <WarningCallout title="Report built, but the export screen did not pass" items={view.screen.findings} level={2} role="status">
       <p>An output checker will see these findings with the request:</p>
-      <ul>
-        {view.screen.findings.map((f) => (
-          <li key={f}>{f}</li>
-        ))}
-      </ul>
-    </div>
+    </WarningCallout>
   );
 }

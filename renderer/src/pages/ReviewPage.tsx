@@ -27,6 +27,7 @@ import {
 } from '../report/review-form';
 import type { PageContext } from '../navigation';
 import '../styles/report.css';
+import { WarningCallout } from '../components/WarningCallout';
 
 const CHOOSE_ID = 'review-choose';
 const DECIDE_ID = 'review-approve';
@@ -111,7 +112,7 @@ export function ReviewPage({ api }: PageContext) {
               <span className="app-fingerprint">{outcome.sha256}</span>
             </SummaryRow>
           </dl>
-          {outcome.warnings.length > 0 && <Warnings title="Please note" warnings={outcome.warnings} />}
+          {outcome.warnings.length > 0 && <WarningCallout title="Please note" items={outcome.warnings} level={3} />}
         </>
       )}
       <p className="nhsuk-body">Open an export request bundle (a .zip file) that an analyst gave you. Represent checks every file in it against the fingerprints it lists.</p>
@@ -134,7 +135,7 @@ export function ReviewPage({ api }: PageContext) {
               </p>
             </div>
           )}
-          {request.warnings.length > 0 && <Warnings title="Before you review" warnings={request.warnings} />}
+          {request.warnings.length > 0 && <WarningCallout title="Before you review" items={request.warnings} level={3} />}
           <dl className="nhsuk-summary-list">
             <SummaryRow label="Requested by">
               {request.requester.name} ({request.requester.role})
@@ -295,20 +296,3 @@ function RequestReport({ request, report }: { request: ReviewView; report: Stand
   );
 }
 
-function Warnings({ title, warnings }: { title: string; warnings: string[] }) {
-  return (
-    <div className="nhsuk-warning-callout">
-      <h3 className="nhsuk-warning-callout__label">
-        <span role="text">
-          <span className="nhsuk-u-visually-hidden">Important: </span>
-          {title}
-        </span>
-      </h3>
-      <ul>
-        {warnings.map((w) => (
-          <li key={w}>{w}</li>
-        ))}
-      </ul>
-    </div>
-  );
-}

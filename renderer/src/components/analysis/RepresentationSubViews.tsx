@@ -11,6 +11,7 @@ import { attributeSummaryLine } from './attribute-summary';
 import { IntersectionList } from './IntersectionList';
 import { OutcomeTable } from './OutcomeTable';
 import { TrendTable } from './TrendTable';
+import { WarningCallout } from '../WarningCallout';
 
 export const SUMMARY_VIEW = 'summary';
 export const OUTCOMES_VIEW = 'outcomes';
@@ -59,19 +60,7 @@ export const RepresentationSummary = memo(function RepresentationSummary({ resul
         })}
       </dl>
       {result.warnings.length > 0 && (
-        <div className="nhsuk-warning-callout">
-          <h3 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>
-              About this analysis
-            </span>
-          </h3>
-          <ul>
-            {result.warnings.map((w) => (
-              <li key={w}>{w}</li>
-            ))}
-          </ul>
-        </div>
+        <WarningCallout title="About this analysis" items={result.warnings} level={3} />
       )}
     </section>
   );

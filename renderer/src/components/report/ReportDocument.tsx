@@ -23,6 +23,7 @@ import { ContentsList } from '../navigation/ContentsList';
 import { Pagination } from '../navigation/Pagination';
 import { useSubView } from '../navigation/useSubView';
 import '../../styles/report.css';
+import { WarningCallout } from '../WarningCallout';
 
 interface Section {
   id: string;
@@ -412,19 +413,7 @@ function Disclosure({ report: r, screen }: { report: StandardsReport; screen: Re
           <strong className="nhsuk-tag nhsuk-tag--green">Passed</strong> The independent export screen read the files as they would be written and found nothing to stop.
         </p>
       ) : (
-        <div className="nhsuk-warning-callout">
-          <h4 className="nhsuk-warning-callout__label">
-            <span role="text">
-              <span className="nhsuk-u-visually-hidden">Important: </span>
-              The export screen did not pass
-            </span>
-          </h4>
-          <ul>
-            {screen.findings.map((f) => (
-              <li key={f}>{f}</li>
-            ))}
-          </ul>
-        </div>
+        <WarningCallout title="The export screen did not pass" items={screen.findings} level={4} />
       )}
       <h3 className="nhsuk-heading-s">Evidence for each table</h3>
       <p>
