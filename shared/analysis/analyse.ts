@@ -322,21 +322,30 @@ function crossTabulate(attributes: AttributeAnalysis[], keyLists: string[][], ke
       for (let d = 0; d < combo.length; d++) pos = pos * sizes[d]! + keyOf[combo[d]!]![view.id(e, at[d]!)]!;
       counts[pos]! += view.count(e);
     }
+    // Every cell is visited (tens of thousands across the crosstabs): its keys are made only for
+    // the flagged ones, and a special category is known per key index beforehand.
+    const special = combo.map((a) => keyLists[a]!.map(isSpecialCategory));
+    const keysAt = (pos: number): string[] => {
+      const keys = new Array<string>(combo.length);
+      for (let d = combo.length - 1, rest = pos; d >= 0; d--) {
+        keys[d] = keyLists[combo[d]!]![rest % sizes[d]!]!;
+        rest = Math.floor(rest / sizes[d]!);
+      }
+      return keys;
+    };
     const emptyCells: CrossCell[] = [];
     const smallCells: CrossCell[] = [];
     let realCells = 0;
+    const index = new Array<number>(combo.length).fill(0);
     for (let pos = 0; pos < total; pos++) {
-      const keys: string[] = [];
-      let rest = pos;
-      for (let d = combo.length - 1; d >= 0; d--) {
-        keys.unshift(keyLists[combo[d]!]![rest % sizes[d]!]!);
-        rest = Math.floor(rest / sizes[d]!);
-      }
-      if (keys.some(isSpecialCategory)) continue;
+      if (pos > 0) for (let d = combo.length - 1; d >= 0 && ++index[d]! === sizes[d]; d--) index[d] = 0;
+      let real = true;
+      for (let d = 0; d < combo.length && real; d++) real = !special[d]![index[d]!];
+      if (!real) continue;
       realCells++;
       const n = counts[pos]!;
-      if (n === 0) emptyCells.push({ keys, count: 0 });
-      else if (n < settings.smallCell) smallCells.push({ keys, count: n });
+      if (n === 0) emptyCells.push({ keys: keysAt(pos), count: 0 });
+      else if (n < settings.smallCell) smallCells.push({ keys: keysAt(pos), count: n });
     }
     return {
       attributes: combo,

@@ -24,9 +24,9 @@ export const EXTRACT_MAPPING = {
 };
 
 /** Tallies rows in parts cut at `cuts` (row indices) and merges the parts in the given order. */
-export function tallyOf(doc: unknown, columns: string[], rows: string[][], options: { cuts?: number[]; overrides?: PlanOverrides; reverse?: boolean } = {}): { plan: AnalysisPlan; tally: TallyState } {
+export function tallyOf(doc: unknown, columns: string[], rows: string[][], options: { cuts?: number[]; overrides?: PlanOverrides; reverse?: boolean; maxKeys?: number } = {}): { plan: AnalysisPlan; tally: TallyState } {
   const plan = planAnalysis(doc, columns, options.overrides);
-  const spec = tallySpecFor(plan, columns);
+  const spec = tallySpecFor(plan, columns, options.maxKeys);
   const bounds = [0, ...(options.cuts ?? []), rows.length];
   const states = bounds.slice(1).map((end, i) => {
     const acc = createTallyAccumulator(spec, columns);

@@ -2,7 +2,8 @@
 // demographic columns are drawn from the Census 2021 figures the reference populations hold.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { analyseTally, analysisToStatistics, type AnalysisResult } from '../../../shared/analysis';
+import { analyseTally, analysisToStatistics, mergeTallyStates, type AnalysisResult } from '../../../shared/analysis';
+import { mergeTallyStatesIndexedUpTo } from '../../../shared/analysis/tally';
 import { validateCountTable } from '../../../shared/disclosure';
 import { EXTRACT_MAPPING, syntheticRows, tallyOf } from './helpers';
 
@@ -100,6 +101,19 @@ describe('the tally merges exactly', () => {
         expect(analyseTally(tally, plan, { reference: england })).toEqual(whole);
       }),
       { numRuns: 15 },
+    );
+  });
+
+  it('finds entries the same way by position and by key, with the key cap reached or not', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: rows.length - 1 }), fc.constantFrom(undefined, 40), (cut, maxKeys) => {
+        const parts = [rows.slice(0, cut), rows.slice(cut)].map((part) => tallyOf(EXTRACT_MAPPING, columns, part, maxKeys === undefined ? {} : { maxKeys }).tally);
+        const byPosition = mergeTallyStates(parts[0]!, parts[1]!);
+        expect(mergeTallyStatesIndexedUpTo(parts[0]!, parts[1]!, 0)).toEqual(byPosition);
+        // The cap is reached with 40 keys (the tables hold hundreds of combinations), never by default.
+        expect(byPosition.overflowRows > 0).toBe(maxKeys !== undefined);
+      }),
+      { numRuns: 10 },
     );
   });
 });

@@ -90,7 +90,7 @@ function plainTally(rows: string[][], s: TallySpec, keyOf: (row: string[], d: nu
     });
     const all = [...entries.values()];
     const ordered = [...all.filter((e) => e.first < denseUntil).sort((a, b) => lex(a.ids, b.ids)), ...all.filter((e) => e.first >= denseUntil).sort((a, b) => a.first - b.first)];
-    const out: TallyTable = { dims: t.dims.slice(), ids: ordered.flatMap((e) => e.ids), counts: ordered.map((e) => e.count) };
+    const out: TallyTable = { dims: t.dims.slice(), ids: Int32Array.from(ordered.flatMap((e) => e.ids)), counts: Float64Array.from(ordered.map((e) => e.count)) };
     if (t.missing) out.missing = Float64Array.from(ordered.flatMap((e) => e.missing));
     return out;
   });
