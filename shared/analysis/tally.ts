@@ -642,8 +642,8 @@ interface EntryIndex {
 /**
  * A merged table's entries by their value ids (sizes: each dimension's dictionary size). By
  * position in the dictionaries' product while it has at most maxCells cells (every demographic
- * table): an array lookup per entry instead of hashing a key, which halved the merge on the bench
- * file. Past that, a Map of keys.
+ * table): an array lookup per entry instead of hashing a key (about 40% off the merge on the bench
+ * file). Past that, a Map of keys.
  */
 function entryIndex(sizes: readonly number[], maxCells: number): EntryIndex {
   const k = sizes.length;
