@@ -303,25 +303,26 @@ function keyPositions(categories: string[][], keyLists: string[][]): Int32Array[
   });
 }
 
-/** Pairs and triples among the first attributes (plan.ts); each from the smallest tally table holding it. */
+/**
+ * Pairs and triples among the first attributes (plan.ts). A triple is counted from the smallest
+ * tally table holding it; a pair, from a triple already counted that holds it (its few hundred
+ * cells rather than the thousands of entries of a tally table), else from a tally table.
+ */
 function crossTabulate(attributes: AttributeAnalysis[], keyLists: string[][], keyOf: Int32Array[], tally: TallyState, settings: AnalysisSettings): Intersection[] {
   const crossTables = tally.tables.slice(1 + attributes.length);
   const { pairs, triples } = crossedCombinations(attributes.length);
-  const combos = [...pairs, ...triples];
-  return combos.map((combo) => {
-    // The smallest table holding every attribute of the combination: counts over the rest add up.
-    const source = crossTables.find((t) => combo.every((a) => t.dims.includes(a)));
-    if (!source) throw new RepresentError('internal', 'The tally has no table for an intersection.', { expected: 'a tally made for this plan', found: 'another tally' });
-    const view = tableView(tally, source);
-    const at = combo.map((a) => view.at(a));
-    const sizes = combo.map((a) => keyLists[a]!.length);
-    const total = sizes.reduce((p, s) => p * s, 1);
-    const counts = new Array<number>(total).fill(0);
-    for (let e = 0; e < view.size; e++) {
-      let pos = 0;
-      for (let d = 0; d < combo.length; d++) pos = pos * sizes[d]! + keyOf[combo[d]!]![view.id(e, at[d]!)]!;
-      counts[pos]! += view.count(e);
-    }
+  const sizesOf = (combo: number[]) => combo.map((a) => keyLists[a]!.length);
+  const tripleCounts = triples.map((combo) => countCombination(combo, sizesOf(combo), keyOf, crossTables));
+  const pairCounts = pairs.map((pair) => {
+    const t = triples.findIndex((triple) => pair.every((a) => triple.includes(a)));
+    if (t < 0) return countCombination(pair, sizesOf(pair), keyOf, crossTables);
+    return marginal(tripleCounts[t]!, sizesOf(triples[t]!), pair.map((a) => triples[t]!.indexOf(a)));
+  });
+  const counted = [...pairs.map((combo, i) => ({ combo, cells: pairCounts[i]! })), ...triples.map((combo, i) => ({ combo, cells: tripleCounts[i]! }))];
+  return counted.map(({ combo, cells }) => {
+    const sizes = sizesOf(combo);
+    const total = cells.length;
+    const counts = Array.from(cells);
     // Every cell is visited (tens of thousands across the crosstabs): its keys are made only for
     // the flagged ones, and a special category is known per key index beforehand.
     const special = combo.map((a) => keyLists[a]!.map(isSpecialCategory));
@@ -356,6 +357,37 @@ function crossTabulate(attributes: AttributeAnalysis[], keyLists: string[][], ke
       realCells,
     };
   });
+}
+
+/** The counts of one combination of attributes by category (row-major, the last fastest) from the smallest tally table holding it. */
+function countCombination(combo: number[], sizes: number[], keyOf: Int32Array[], crossTables: TallyTable[]): Float64Array {
+  const source = crossTables.find((t) => combo.every((a) => t.dims.includes(a)));
+  if (!source) throw new RepresentError('internal', 'The tally has no table for an intersection.', { expected: 'a tally made for this plan', found: 'another tally' });
+  const k = source.dims.length;
+  const at = combo.map((a) => source.dims.indexOf(a));
+  const keys = combo.map((a) => keyOf[a]!);
+  const counts = new Float64Array(sizes.reduce((p, n) => p * n, 1));
+  // Straight array reads: this runs once per analysis, mostly before the JIT has compiled it.
+  const ids = source.ids;
+  for (let e = 0; e < source.counts.length; e++) {
+    let pos = 0;
+    for (let d = 0; d < combo.length; d++) pos = pos * sizes[d]! + keys[d]![ids[e * k + at[d]!]!]!;
+    counts[pos]! += source.counts[e]!;
+  }
+  return counts;
+}
+
+/** The counts over some of a combination's dimensions (`keep`, in order): the others summed out. */
+function marginal(counts: Float64Array, sizes: number[], keep: number[]): Float64Array {
+  const out = new Float64Array(keep.reduce((p, j) => p * sizes[j]!, 1));
+  const index = new Array<number>(sizes.length).fill(0);
+  for (let pos = 0; pos < counts.length; pos++) {
+    if (pos > 0) for (let d = sizes.length - 1; d >= 0 && ++index[d]! === sizes[d]; d--) index[d] = 0;
+    let to = 0;
+    for (const j of keep) to = to * sizes[j]! + index[j]!;
+    out[to]! += counts[pos]!;
+  }
+  return out;
 }
 
 /** The positive values of an outcome: as stated, or recognised when the column is plainly binary. */

@@ -68,10 +68,15 @@ function buildLabelIndex(): Map<string, LabelTarget | null> {
   return index;
 }
 
-const labelIndex = buildLabelIndex();
+/**
+ * Built on first use, not at import: `represent analyse` imports this module before its pass, where
+ * building the index (~7 ms) would delay the profiling threads' start; most mappings read codes.
+ */
+let labelIndex: Map<string, LabelTarget | null> | undefined;
 
 /** The target a free-text ethnicity label names, or undefined (unknown or ambiguous). */
 export function lookupEthnicityLabel(label: string): LabelTarget | undefined {
+  labelIndex ??= buildLabelIndex();
   return labelIndex.get(label) ?? undefined;
 }
 
