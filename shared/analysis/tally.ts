@@ -10,7 +10,7 @@
 // reference date, and a period date becomes its quarter (years are unions of quarters).
 // The state holds raw values of demographic columns: it is row-level data, never persisted.
 import { RepresentError } from '../errors';
-import { ageInYears, civilFromDays, parseDate } from '../demographics/dates';
+import { ageInYears, parseDate, quarterOf } from '../demographics/dates';
 import { MissingMatcher, NOT_MISSING } from '../profile/missing-values';
 import { MISSING_NO_KEY, MissingCells, PRESENT_NO_KEY, type CellCodes } from '../profile/cell-codes';
 import { resolveProfileOptions, type ProfileOptions } from '../profile/options';
@@ -114,12 +114,7 @@ function transformer(t: DimensionTransform): ((raw: string) => string) | undefin
       return birth > reference ? FUTURE_DATE : String(ageInYears(birth, reference));
     };
   }
-  return (raw) => {
-    const days = parseDate(raw);
-    if (days === undefined) return raw;
-    const d = civilFromDays(days);
-    return `${d.year}-Q${Math.floor((d.month - 1) / 3) + 1}`;
-  };
+  return (raw) => quarterOf(raw) ?? raw;
 }
 
 /** Copies a (possibly sliced) string so a kept key does not pin the whole parsed chunk in memory. */

@@ -19,9 +19,31 @@ function digitsAt(s: string, start: number, count: number): number {
  * Two-digit years and US month-first dates are not guessed. Returns days since 1970-01-01.
  */
 export function parseDate(raw: string): number | undefined {
+  const ymd = readYmd(raw);
+  return ymd < 0 ? undefined : daysFromCivil(Math.floor(ymd / 10000), Math.floor(ymd / 100) % 100, ymd % 100);
+}
+
+/** The quarter a date falls in ('2021-Q3'), or undefined when parseDate would not read it. */
+export function quarterOf(raw: string): string | undefined {
+  const ymd = readYmd(raw);
+  return ymd < 0 ? undefined : `${Math.floor(ymd / 10000)}-Q${Math.floor((Math.floor(ymd / 100) % 100 - 1) / 3) + 1}`;
+}
+
+/**
+ * The date as yyyymmdd in one number, or -1. No regular expression and no object: the analysis
+ * tally reads every distinct date of a period column with it during the pass (~2,200 per part on
+ * the bench file), mostly before the JIT has compiled it.
+ */
+function readYmd(raw: string): number {
   let s = raw.trim();
-  const cut = s.search(/[T ]/);
-  if (cut > 0) s = s.slice(0, cut);
+  // A time after the date ('T10:00', ' 00:00:00'): cut at the first 'T' or space after the start.
+  for (let i = 1; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c === 84 /* T */ || c === 32) {
+      s = s.slice(0, i);
+      break;
+    }
+  }
   let y: number, m: number, d: number;
   if (s.length === 8) {
     y = digitsAt(s, 0, 4);
@@ -36,10 +58,10 @@ export function parseDate(raw: string): number | undefined {
     m = digitsAt(s, 3, 2);
     y = digitsAt(s, 6, 4);
   } else {
-    return undefined;
+    return -1;
   }
-  if (y < 1800 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return undefined;
-  return daysFromCivil(y, m, d);
+  if (y < 1800 || m < 1 || m > 12 || d < 1 || d > daysInMonth(y, m)) return -1;
+  return y * 10000 + m * 100 + d;
 }
 
 /** Completed years between a date of birth and a reference date (both days since epoch). */
