@@ -22,13 +22,23 @@ export const nodeEntries = {
   bench: 'test/bench/bench.ts',
 };
 
-/** zod's locales index → English only (see build/zod-locales-english.mjs). */
-const zodEnglishOnly = {
-  name: 'zod-english-only',
+/**
+ * zod's locales index → English only (see build/zod-locales-english.mjs), and two zod features
+ * Represent never calls → stubs that say so (build/zod-stubs): less code for every command that
+ * loads zod to compile before it can start.
+ */
+const zodStandIns = {
+  './compile.js': 'build/zod-stubs/compile.mjs',
+  './from-json-schema.js': 'build/zod-stubs/from-json-schema.mjs',
+  '../locales/index.js': 'build/zod-locales-english.mjs',
+};
+const zodTrimmed = {
+  name: 'zod-trimmed',
   setup(b) {
-    b.onResolve({ filter: /^\.\.\/locales\/index\.js$/ }, (args) =>
-      args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`) ? { path: path.join(root, 'build', 'zod-locales-english.mjs') } : undefined,
-    );
+    b.onResolve({ filter: /^\.\.?\/(compile|from-json-schema|locales\/index)\.js$/ }, (args) => {
+      const standIn = zodStandIns[args.path];
+      return standIn && args.importer.includes(`${path.sep}node_modules${path.sep}zod${path.sep}`) ? { path: path.join(root, standIn) } : undefined;
+    });
   },
 };
 
@@ -51,7 +61,7 @@ export async function buildNode() {
     // CommonJS dependencies (papaparse) call require(); give the ESM bundle one.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     logLevel: quiet ? 'warning' : 'info',
-    plugins: [zodEnglishOnly],
+    plugins: [zodTrimmed],
     write: false,
   });
   await mkdir(path.join(root, 'out/node'), { recursive: true });
