@@ -4,7 +4,7 @@ import { RepresentError } from '../errors';
 import type { AttributeKind } from './attributes';
 import { isSpecialCategory, NOT_KNOWN, UNMAPPED } from './attributes';
 import { groupingMap, isCategoryOf } from './category-sets';
-import { civilFromDays, parseDate } from './dates';
+import { parseDate, quarterOf } from './dates';
 import type { AttributeMapping, MappingDocument } from './mapping-document';
 import { MAPPING_SCHEMA_VERSION, MappingDocumentSchema } from './mapping-document';
 import { normaliseLabel } from './normalise';
@@ -207,12 +207,9 @@ export function compilePeriod(doc: MappingDocument): ((raw: string) => string) |
   return (raw) => {
     let out = memo.get(raw);
     if (out === undefined) {
-      const days = parseDate(raw);
-      if (days === undefined) out = NOT_KNOWN;
-      else {
-        const d = civilFromDays(days);
-        out = quarterly ? `${d.year}-Q${Math.floor((d.month - 1) / 3) + 1}` : String(d.year);
-      }
+      // Years are the quarters' first four characters, as the analysis reads them from the tally.
+      const quarter = quarterOf(raw);
+      out = quarter === undefined ? NOT_KNOWN : quarterly ? quarter : quarter.slice(0, 4);
       if (memo.size >= MEMO_LIMIT) memo.clear();
       memo.set(raw, out);
     }
